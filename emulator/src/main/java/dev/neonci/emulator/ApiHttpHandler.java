@@ -61,12 +61,12 @@ final class ApiHttpHandler implements HttpHandler {
             String requestId = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Request-ID"))
                     .orElseGet(() -> UUID.randomUUID().toString());
             Optional<Fault> fault = faults.take(method, path);
-            String faultName = fault.map(Fault::toString).orElse(null);
+            Fault injectedFault = fault.orElse(null);
             Fault.Kind kind = fault.map(Fault::kind).orElse(null);
 
             if (kind == Fault.Kind.RESET_BEFORE_HANDLING) {
                 requestLog.record(new RecordedRequest(received, method, path, query, headers, body,
-                        RecordedRequest.NO_RESPONSE, Map.of(), null, faultName));
+                        RecordedRequest.NO_RESPONSE, Map.of(), null, injectedFault));
                 dropConnection(exchange);
                 return;
             }
@@ -83,7 +83,7 @@ final class ApiHttpHandler implements HttpHandler {
             }
             if (kind == Fault.Kind.RESET_AFTER_HANDLING) {
                 requestLog.record(new RecordedRequest(received, method, path, query, headers, body,
-                        RecordedRequest.NO_RESPONSE, Map.of(), null, faultName));
+                        RecordedRequest.NO_RESPONSE, Map.of(), null, injectedFault));
                 dropConnection(exchange);
                 return;
             }
@@ -109,7 +109,7 @@ final class ApiHttpHandler implements HttpHandler {
             response.headers().forEach((name, value) -> responseHeaders.put(name, List.of(value)));
             // Record before answering, so a test that has just read the response always finds its entry.
             requestLog.record(new RecordedRequest(received, method, path, query, headers, body, status,
-                    responseHeaders, text, faultName));
+                    responseHeaders, text, injectedFault));
             send(exchange, status, responseHeaders, text);
         } finally {
             exchange.close();

@@ -25,11 +25,11 @@ public final class RecordedRequest {
     private final int status;
     private final Map<String, List<String>> responseHeaders;
     private final String responseBody;
-    private final String fault;
+    private final Fault fault;
 
     public RecordedRequest(Instant timestamp, String method, String path, String query,
                            Map<String, List<String>> headers, String body, int status,
-                           Map<String, List<String>> responseHeaders, String responseBody, String fault) {
+                           Map<String, List<String>> responseHeaders, String responseBody, Fault fault) {
         this.timestamp = Objects.requireNonNull(timestamp, "timestamp");
         this.method = Objects.requireNonNull(method, "method");
         this.path = Objects.requireNonNull(path, "path");
@@ -98,8 +98,8 @@ public final class RecordedRequest {
         return responseBody;
     }
 
-    /** Description of the injected fault, or null if the request was served normally. */
-    public String fault() {
+    /** The fault injected into this request, or null if it was served normally. */
+    public Fault fault() {
         return fault;
     }
 
