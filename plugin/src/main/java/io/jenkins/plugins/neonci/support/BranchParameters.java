@@ -73,7 +73,7 @@ public final class BranchParameters {
             b.expiresAt(expiry);
         }
         if (suspendTimeout != null) {
-            b.suspendTimeoutSeconds(suspendTimeout);
+            b.suspendTimeoutSeconds(Inputs.suspendTimeoutSeconds("suspendTimeout", suspendTimeout.toString()));
         }
         return b.build();
     }

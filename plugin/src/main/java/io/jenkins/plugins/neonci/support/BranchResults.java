@@ -2,7 +2,6 @@ package io.jenkins.plugins.neonci.support;
 
 import dev.neonci.core.lifecycle.BranchConnection;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,13 +37,8 @@ public final class BranchResults {
         m.put(POOLER_HOST, c.poolerHost());
         m.put(DATABASE, c.database());
         m.put(ROLE, c.role());
-        m.put(SSL_MODE, c.sslMode() == null ? null : libpqSslMode(String.valueOf(c.sslMode())));
+        m.put(SSL_MODE, c.sslMode() == null ? null : c.sslMode().value());
         m.put(EXPIRES_AT, c.expiresAt().map(Object::toString).orElse(null));
         return m;
-    }
-
-    /** {@code VERIFY_FULL} / {@code verify-full} -> {@code verify-full} (the spelling PGSSLMODE uses). */
-    static String libpqSslMode(String v) {
-        return v.toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }
