@@ -245,7 +245,9 @@ public final class BranchLifecycle {
 
     private Endpoint ensureEndpoint(Call call, Branch branch, EnsureBranchRequest request) {
         Optional<Endpoint> rw = readWrite(call, branch.id());
+        boolean createdHere = false;
         if (rw.isEmpty()) {
+            createdHere = true;
             listener.info("Branch " + branch.name() + " has no read_write endpoint; creating one");
             CreateEndpointRequest.Builder create = CreateEndpointRequest.builder(branch.id());
             if (request != null) {
@@ -255,6 +257,12 @@ public final class BranchLifecycle {
             try {
                 EndpointOperations e = call.neon.createEndpoint(projectId, create.build());
                 call.waiter.awaitAll(e.operations(), call.deadline);
+            } catch (NeonApiException e) {
+                if (!isAlreadyExists(e)) {
+                    throw e;
+                }
+                // Created concurrently (another job ensuring the same branch): use that one.
+                listener.info("Branch " + branch.name() + " got its read_write endpoint concurrently; using it");
             } catch (NeonTransportException e) {
                 if (!e.mayHaveBeenApplied()) {
                     throw e;
@@ -267,7 +275,8 @@ public final class BranchLifecycle {
                 }
             }
         }
-        return call.waiter.until("endpoint of branch " + branch.name(),
+        Endpoint first = createdHere ? readWrite(call, branch.id()).orElse(null) : rw.get();
+        return call.waiter.until("endpoint of branch " + branch.name(), first,
                 () -> readWrite(call, branch.id()).orElse(null),
                 e -> e != null && !e.isTransitional(),
                 e -> e == null ? "missing" : stateOf(e.currentState(), e.pendingState()),

@@ -88,6 +88,7 @@ public final class OperationWaiter {
         NeonClient scoped = client.withDeadline(deadline, retryListener());
         Progress progress = new Progress();
         poll(deadline, () -> {
+            boolean progressed = false;
             while (!pending.isEmpty()) {
                 String id = pending.get(0);
                 Operation now = scoped.getOperation(projectId, id);
@@ -97,11 +98,12 @@ public final class OperationWaiter {
                 latest.put(id, now);
                 failIfFailed(now);
                 if (!now.isTerminal()) {
-                    return false;
+                    return progressed ? Round.PROGRESSED : Round.WAITING;
                 }
                 pending.remove(0);
+                progressed = true;
             }
-            return true;
+            return Round.DONE;
         }, elapsed -> {
             Operation op = latest.get(pending.get(0));
             progress.report(op.action(), op.status(), elapsed);
@@ -120,7 +122,12 @@ public final class OperationWaiter {
      * @param status the status to report for a result, e.g. its {@code current_state}
      */
     public <T> T until(String what, Supplier<T> probe, Predicate<T> done, Function<T, String> status, Deadline deadline) {
-        T first = probe.get();
+        return until(what, probe.get(), probe, done, status, deadline);
+    }
+
+    /** Like {@link #until(String, Supplier, Predicate, Function, Deadline)} with a first result already fetched. */
+    public <T> T until(String what, T first, Supplier<T> probe, Predicate<T> done, Function<T, String> status,
+                       Deadline deadline) {
         if (done.test(first)) {
             return first;
         }
@@ -129,7 +136,7 @@ public final class OperationWaiter {
         poll(deadline, () -> {
             T now = probe.get();
             last.set(0, now);
-            return done.test(now);
+            return done.test(now) ? Round.DONE : Round.WAITING;
         }, elapsed -> progress.report(what, status.apply(last.get(0)), elapsed),
                 () -> what + " to be ready; last status: " + status.apply(last.get(0)));
         return last.get(0);
@@ -139,9 +146,10 @@ public final class OperationWaiter {
      * The polling loop: poll at the schedule's offsets from the start (so slow answers do not push later
      * polls back), and once more just before the deadline if the next offset lies beyond it.
      */
-    private void poll(Deadline deadline, Supplier<Boolean> round, java.util.function.Consumer<Duration> report,
+    private void poll(Deadline deadline, Supplier<Round> round, java.util.function.Consumer<Duration> report,
                       Supplier<String> waitingFor) {
-        Duration start = deadline.elapsed();
+        Duration begin = deadline.elapsed();
+        Duration start = begin;
         Duration next = schedule.firstPoll();
         int polls = 0;
         while (true) {
@@ -158,20 +166,28 @@ public final class OperationWaiter {
             }
             sleep(pause);
             polls++;
-            boolean done;
+            Round result;
             try {
-                done = round.get();
+                result = round.get();
             } catch (NeonTimeoutException e) {
                 throw new NeonTimeoutException("Timed out after " + Durations.format(deadline.timeout())
                         + " waiting for " + waitingFor.get(), deadline.timeout(), e);
             }
-            if (done) {
+            if (result == Round.DONE) {
                 return;
             }
             Duration at = deadline.elapsed().minus(start);
-            report.accept(at);
+            report.accept(deadline.elapsed().minus(begin));
             if (lastChance || deadline.isExpired()) {
                 throw timeout(deadline, waitingFor.get());
+            }
+            if (result == Round.PROGRESSED) {
+                // The next operation only started when the previous one ended: give it the fast start of
+                // the schedule too, instead of the backed-off interval the previous one had reached.
+                start = deadline.elapsed();
+                polls = 0;
+                next = schedule.firstPoll();
+                continue;
             }
             next = next.plus(schedule.intervalAfter(polls, next));
             if (next.compareTo(at) < 0) {
@@ -180,6 +196,9 @@ public final class OperationWaiter {
             }
         }
     }
+
+    /** What one polling round found. */
+    private enum Round { DONE, PROGRESSED, WAITING }
 
     private static NeonTimeoutException timeout(Deadline deadline, String waitingFor) {
         return new NeonTimeoutException("Timed out after " + Durations.format(deadline.timeout())
