@@ -1,5 +1,6 @@
 package dev.neonci.action.github;
 
+import dev.neonci.core.ci.Inputs;
 import dev.neonci.core.client.InvalidInputException;
 
 import java.util.ArrayList;
@@ -17,8 +18,10 @@ import java.util.Set;
  *
  * <p>Our inputs are spelled with underscores ({@code branch_name}); a workflow that writes
  * {@code branch-name} (a spelling some actions use) reaches us as {@code INPUT_BRANCH-NAME}, so each name
- * is also looked up with {@code -} and {@code _} swapped. The first non-blank value wins. Values are
- * trimmed, as {@code core.getInput} does.
+ * is also looked up with {@code -} and {@code _} swapped. The other spelling wins when it is set: action.yml
+ * declares only the underscore names, so the runner fills {@code INPUT_BRANCH_NAME} with the declared
+ * default, while {@code INPUT_BRANCH-NAME} can only come from the workflow's {@code with:}. Values are
+ * trimmed, as {@code core.getInput} does; blank counts as not set.
  */
 public final class ActionInputs {
 
@@ -42,9 +45,15 @@ public final class ActionInputs {
         return new ArrayList<>(names);
     }
 
-    /** The trimmed value, or {@code ""} when the input is absent or blank (like {@code core.getInput}). */
+    /**
+     * The trimmed value, or {@code ""} when the input is absent or blank (like {@code core.getInput}).
+     * A value under the other spelling (hyphens/underscores swapped) comes first: see the class comment.
+     */
     public String get(String inputName) {
-        for (String variable : variableNames(inputName)) {
+        List<String> variables = variableNames(inputName);
+        List<String> order = new ArrayList<>(variables.subList(1, variables.size()));
+        order.add(variables.get(0));
+        for (String variable : order) {
             String value = env.get(variable);
             if (value != null && !value.isBlank()) {
                 return value.trim();
@@ -75,22 +84,10 @@ public final class ActionInputs {
     }
 
     /**
-     * Like {@code core.getBooleanInput}: the YAML 1.2 core schema's {@code true | True | TRUE | false |
-     * False | FALSE}; blank means {@code defaultValue}; anything else fails, naming the input.
+     * A boolean input, validated by the core's {@code Inputs.bool} (true/false, also yes/no and 1/0,
+     * case-insensitive); blank means {@code defaultValue}; anything else fails, naming the input.
      */
     public boolean getBoolean(String inputName, boolean defaultValue) {
-        String value = get(inputName);
-        if (value.isEmpty()) {
-            return defaultValue;
-        }
-        switch (value) {
-            case "true": case "True": case "TRUE":
-                return true;
-            case "false": case "False": case "FALSE":
-                return false;
-            default:
-                throw new InvalidInputException(inputName,
-                        "\"" + value + "\" is not a boolean (expected true or false)");
-        }
+        return Inputs.bool(inputName, get(inputName), defaultValue);
     }
 }

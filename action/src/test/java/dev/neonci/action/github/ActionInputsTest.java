@@ -45,9 +45,11 @@ class ActionInputsTest {
     }
 
     @Test
-    void runnersOwnSpellingWinsAndBlankFallsThrough() {
-        ActionInputs both = new ActionInputs(Map.of("INPUT_BRANCH_NAME", "a", "INPUT_BRANCH-NAME", "b"));
-        assertEquals("a", both.get("branch_name"));
+    void theOtherSpellingOverridesTheDeclaredDefaultAndBlankFallsThrough() {
+        // action.yml declares branch_type with default "default": the runner sets INPUT_BRANCH_TYPE=default
+        // and, for `branch-type: schema-only` in the workflow, INPUT_BRANCH-TYPE=schema-only. The user wins.
+        ActionInputs both = new ActionInputs(Map.of("INPUT_BRANCH_TYPE", "default", "INPUT_BRANCH-TYPE", "schema-only"));
+        assertEquals("schema-only", both.get("branch_type"));
         // The runner sets declared inputs without a value to "", so a blank underscore variable must not
         // hide a hyphenated one the user did set.
         ActionInputs blank = new ActionInputs(Map.of("INPUT_BRANCH_NAME", "", "INPUT_BRANCH-NAME", "b"));
@@ -79,17 +81,17 @@ class ActionInputsTest {
     }
 
     @Test
-    void booleansUseTheYamlCoreSchemaLikeGetBooleanInput() {
-        for (String t : List.of("true", "True", "TRUE")) {
+    void booleansAreValidatedByTheCoreNamingTheInput() {
+        for (String t : List.of("true", "True", "TRUE", "yes", "1")) {
             assertTrue(new ActionInputs(Map.of("INPUT_DRY_RUN", t)).getBoolean("dry_run", false), t);
         }
-        for (String f : List.of("false", "False", "FALSE")) {
+        for (String f : List.of("false", "False", "FALSE", "no", "0")) {
             assertFalse(new ActionInputs(Map.of("INPUT_DRY_RUN", f)).getBoolean("dry_run", true), f);
         }
         assertTrue(new ActionInputs(Map.of()).getBoolean("dry_run", true));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> new ActionInputs(Map.of("INPUT_DRY_RUN", "yes")).getBoolean("dry_run", false));
+                () -> new ActionInputs(Map.of("INPUT_DRY-RUN", "maybe")).getBoolean("dry_run", false));
         assertEquals("dry_run", e.input());
-        assertTrue(e.getMessage().contains("\"yes\""), e.getMessage());
+        assertTrue(e.getMessage().contains("\"maybe\""), e.getMessage());
     }
 }
