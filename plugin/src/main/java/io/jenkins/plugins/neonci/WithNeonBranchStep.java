@@ -195,7 +195,7 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
             protected void finished(StepContext context) throws Exception {
                 phase = Phase.CLEANING;
                 try {
-                    deleteBranch(context);
+                    deleteBranch(context.get(Run.class), context.get(TaskListener.class));
                 } finally {
                     phase = Phase.DONE;
                 }
@@ -215,27 +215,42 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
                 stopping = true;
                 p = phase;
             }
-            super.stop(cause);
+            // Taken before the step is failed: afterwards the context may no longer hand them out.
+            Run<?, ?> run = null;
+            TaskListener listener = TaskListener.NULL;
             if (!keep && p != null && p != Phase.DONE) {
-                StepContext ctx = getContext();
+                try {
+                    run = getContext().get(Run.class);
+                    TaskListener l = getContext().get(TaskListener.class);
+                    if (l != null) {
+                        listener = l;
+                    }
+                } catch (Exception e) {
+                    LOGGER.log(Level.WARNING, "Cannot prepare the deletion of Neon branch " + branchName, e);
+                }
+            }
+            super.stop(cause);
+            if (run != null) {
+                Run<?, ?> r = run;
+                TaskListener l = listener;
                 CountDownLatch created = createFinished;
-                CLEANUP.submit(() -> cleanupAfterStop(ctx, created));
+                CLEANUP.submit(() -> cleanupAfterStop(r, l, created));
             }
         }
 
-        private void cleanupAfterStop(StepContext ctx, @CheckForNull CountDownLatch created) {
+        private void cleanupAfterStop(Run<?, ?> run, TaskListener listener, @CheckForNull CountDownLatch created) {
             try {
                 if (created != null && !created.await(timeoutSeconds, TimeUnit.SECONDS)) {
                     LOGGER.log(Level.WARNING, "Create of Neon branch {0} still running after abort; deleting anyway", branchName);
                 }
-                deleteBranch(ctx);
+                deleteBranch(run, listener);
             } catch (Exception e) {
                 LOGGER.log(Level.WARNING, "Could not delete Neon branch " + branchName + " in project " + projectId
                         + " after the build was aborted; delete it with neonDeleteBranch or a sweep", e);
                 try {
-                    ctx.get(TaskListener.class).getLogger().println(LogProgressListener.PREFIX
+                    listener.getLogger().println(LogProgressListener.PREFIX
                             + "Could not delete branch " + branchName + " after the abort: " + e.getMessage());
-                } catch (Exception ignored) {
+                } catch (RuntimeException ignored) {
                     // the build log may be closed already
                 }
             }
@@ -251,7 +266,7 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
             Phase p = phase;
             if (p == Phase.CREATING) {
                 run(() -> {
-                    deleteQuietly(getContext());
+                    deleteQuietly(getContext().get(Run.class), getContext().get(TaskListener.class));
                     throw new NeonResumeNotSupportedException(getContext(),
                             "Jenkins restarted while withNeonBranch was creating Neon branch " + branchName
                                     + (keep ? " (kept: keep is true)." : " (it has been deleted again).")
@@ -259,7 +274,7 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
                 });
             } else if (p == Phase.CLEANING) {
                 run(() -> {
-                    deleteBranch(getContext());
+                    deleteBranch(getContext().get(Run.class), getContext().get(TaskListener.class));
                     throw new AbortException("Jenkins restarted while withNeonBranch was deleting Neon branch "
                             + branchName + "; the deletion has now finished, but the result of the block was lost");
                 });
@@ -268,24 +283,22 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
             }
         }
 
-        private void deleteQuietly(StepContext ctx) {
+        private void deleteQuietly(Run<?, ?> run, TaskListener listener) {
             try {
-                deleteBranch(ctx);
+                deleteBranch(run, listener);
             } catch (Exception e) {
                 LOGGER.log(Level.WARNING, "Could not delete Neon branch " + branchName + " in project " + projectId, e);
             }
         }
 
         /** Deletes the branch (by id once known, else by name) unless {@code keep}; idempotent. */
-        private void deleteBranch(StepContext ctx) throws Exception {
-            TaskListener listener = ctx.get(TaskListener.class);
+        private void deleteBranch(Run<?, ?> run, TaskListener listener) throws Exception {
             LogProgressListener progress = new LogProgressListener(listener.getLogger());
             if (keep) {
                 progress.info("Keeping branch " + branchName + " (keep: true)");
                 return;
             }
             String target = branchId != null ? branchId : branchName;
-            Run<?, ?> run = ctx.get(Run.class);
             try {
                 String apiKey = NeonCredentials.apiKey(run, credentialsId);
                 try (NeonClient client = NeonStepRunner.client(settings(), apiKey)) {
