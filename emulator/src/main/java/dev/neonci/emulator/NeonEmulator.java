@@ -186,6 +186,18 @@ public final class NeonEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The JDK server writes response headers and body as separate TCP segments; with Nagle's
+         * algorithm and the client's delayed ACK every response then waits about 40 ms. The server only
+         * offers TCP_NODELAY through this system property, read once when the first HttpServer of the
+         * JVM is created; an explicit setting by the user is kept.
+         */
+        private static void disableNagleForJdkHttpServer() {
+            if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+                System.setProperty("sun.net.httpserver.nodelay", "true");
+            }
+        }
+
         /** Binds 127.0.0.1 and starts serving. */
         public NeonEmulator start() {
             Set<String> keys = apiKeys.isEmpty() ? Set.of(DEFAULT_API_KEY) : apiKeys;
@@ -193,6 +205,7 @@ public final class NeonEmulator implements AutoCloseable {
             ProjectStore store = new ProjectStore(projectId, operationDuration, clock, random);
             Faults faults = new Faults();
             RequestLog requestLog = new RequestLog();
+            disableNagleForJdkHttpServer();
             HttpServer server;
             try {
                 server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
