@@ -155,6 +155,24 @@ class ActionContractIT {
     }
 
     @Test
+    void thePostStepDeletesTheBranchEvenWhenTheMainStepFailedHalfWay() throws Exception {
+        // The branch gets created, then its compute fails to start: main fails, but it had saved the
+        // branch name before sending anything, so the job-end cleanup still finds and deletes it.
+        emu.operations().failNext("start_compute");
+        Map<String, String> with = with("branch_name", "ci/half-way", "delete_on_job_end", "true");
+        StepResult main = runner.runMain(with);
+        assertEquals(1, main.exitCode, main.log());
+        singleError(main);
+        assertTrue(branch("ci/half-way").isPresent(), "the branch exists after the failed main step");
+        assertEquals("ci/half-way", main.state.get("branch_name"));
+        assertFalse(main.state.containsKey("branch_id"));
+
+        StepResult post = runner.runPost(with, main.state);
+        assertSuccess(post);
+        assertTrue(branch("ci/half-way").isEmpty(), "post step deleted it by name");
+    }
+
+    @Test
     void withoutDeleteOnJobEndThePostStepLeavesTheBranch() throws Exception {
         Map<String, String> with = with("branch_name", "preview/keep");
         StepResult main = runner.runMain(with);

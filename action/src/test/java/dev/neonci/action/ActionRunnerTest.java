@@ -1,0 +1,85 @@
+package dev.neonci.action;
+
+import dev.neonci.action.testing.RunnerCommandParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** In-process checks of what needs no Neon: default names, output encoding helpers, the post step's no-ops. */
+class ActionRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private ActionRunner runner(Map<String, String> env) {
+        return new ActionRunner(env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Clock.systemUTC());
+    }
+
+    private List<String> lines() {
+        return out.toString(StandardCharsets.UTF_8).lines().toList();
+    }
+
+    @Test
+    void defaultBranchNames() {
+        Map<String, String> pr = Map.of("GITHUB_REF", "refs/pull/42/merge", "GITHUB_JOB", "Integration Tests",
+                "GITHUB_RUN_ID", "555", "GITHUB_RUN_ATTEMPT", "2");
+        assertEquals("ci/pr-42", runner(pr).defaultBranchName(false));
+        assertEquals("ci/integration-tests/555-2", runner(pr).defaultBranchName(true));
+        Map<String, String> push = Map.of("GITHUB_REF", "refs/heads/main", "GITHUB_RUN_ID", "555");
+        assertEquals("ci/555-1", runner(push).defaultBranchName(false));
+        Map<String, String> prefixed = new HashMap<>(pr);
+        prefixed.put("INPUT_PREFIX", "preview/");
+        assertEquals("preview/pr-42", runner(prefixed).defaultBranchName(false));
+    }
+
+    @Test
+    void noContextNoNameFailsNamingBranchName() {
+        dev.neonci.core.client.InvalidInputException e = assertThrows(dev.neonci.core.client.InvalidInputException.class,
+                () -> runner(Map.of()).defaultBranchName(false));
+        assertEquals("branch_name", e.input());
+    }
+
+    @Test
+    void postStepWithoutStateDoesNothingAndSucceeds() {
+        assertEquals(0, runner(Map.of("INPUT_API_KEY", "k")).runPost());
+        assertEquals("::add-mask::k", lines().get(0));
+        assertTrue(lines().get(1).contains("nothing to clean up"), lines().toString());
+    }
+
+    @Test
+    void postStepWithStateButNoBranchDoesNothing() {
+        assertEquals(0, runner(Map.of("STATE_delete_on_job_end", "true")).runPost());
+        assertTrue(lines().get(0).contains("No branch was recorded"), lines().toString());
+    }
+
+    @Test
+    void unknownCommandIsOneErrorLineAndExitOne() {
+        assertEquals(1, runner(Map.of("INPUT_COMMAND", "Destroy\nnow")).runMain());
+        RunnerCommandParser.Command error = RunnerCommandParser.parse(lines().get(lines().size() - 1));
+        assertEquals("error", error.name());
+        assertEquals("Invalid input: command", error.properties().get("title"));
+        assertTrue(error.data().startsWith("command: \"Destroy?now\" is not a command"), error.data());
+        assertEquals(1, lines().size(), "no API key given, so nothing to mask; only the error line");
+    }
+
+    @Test
+    void jsonArrayOfNames() {
+        assertEquals("[]", ActionRunner.jsonArray(List.of()));
+        assertEquals("[\"ci/a\",\"q\\\"x\\\\y\\n\"]", ActionRunner.jsonArray(List.of("ci/a", "q\"x\\y\n")));
+    }
+}
