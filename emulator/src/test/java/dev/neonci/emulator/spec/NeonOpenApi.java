@@ -59,16 +59,26 @@ public final class NeonOpenApi {
         this.validator = validator;
     }
 
-    /** The spec named by {@value #SPEC_PROPERTY}, parsed once per JVM (parsing takes a few seconds). */
+    /** Where the emulator module's build unpacks the spec, relative to a sibling module's directory. */
+    private static final Path SIBLING_DOWNLOAD =
+            Path.of("..", "emulator", "target", "neon-openapi", "package", "public-v2-for-users.gen.yaml");
+
+    /**
+     * The spec named by {@value #SPEC_PROPERTY}, or else the copy the emulator module's build downloaded
+     * (found from a sibling module's directory, where surefire runs tests). Parsed once per JVM.
+     */
     public static synchronized NeonOpenApi load() {
         if (shared == null) {
             String location = System.getProperty(SPEC_PROPERTY);
-            if (location == null || location.isBlank()) {
+            if (location != null && !location.isBlank()) {
+                shared = load(Path.of(location));
+            } else if (Files.isRegularFile(SIBLING_DOWNLOAD)) {
+                shared = load(SIBLING_DOWNLOAD);
+            } else {
                 throw new IllegalStateException("System property " + SPEC_PROPERTY + " is not set: it must name "
                         + "public-v2-for-users.gen.yaml from the npm package @neondatabase/api-client "
-                        + "(the emulator's build downloads it into target/neon-openapi)");
+                        + "(the emulator's build downloads it into emulator/target/neon-openapi)");
             }
-            shared = load(Path.of(location));
         }
         return shared;
     }

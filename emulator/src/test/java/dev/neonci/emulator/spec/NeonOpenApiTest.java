@@ -89,6 +89,14 @@ class NeonOpenApiTest {
     }
 
     @Test
+    void acceptsJsonBodiesWithACharsetParameter() {
+        RecordedRequest request = new RecordedRequest(Instant.now(), "POST", "/api/v2/projects/p-1/branches", "",
+                Map.of("Authorization", List.of("Bearer k"), "Content-Type", List.of("application/json; charset=utf-8")),
+                "{\"branch\":{\"name\":\"ci-1\"},\"endpoints\":[{\"type\":\"read_write\"}]}", 201, Map.of(), "", null);
+        assertTrue(spec.validateRequest(request).valid(), spec.validateRequest(request).toString());
+    }
+
+    @Test
     void reportsNeverQuoteTheAuthorizationHeader() {
         RecordedRequest request = new RecordedRequest(Instant.now(), "GET", "/api/v2/projects/p-1/branches",
                 "serach=x", Map.of("Authorization", List.of("Bearer secret-key-123")), "", 200, Map.of(), "", null);
