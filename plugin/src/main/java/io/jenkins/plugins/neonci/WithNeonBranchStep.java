@@ -88,8 +88,8 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
         private String apiUrl;
         private String projectId;
         private String credentialsId;
-        private String branchName;
-        private @CheckForNull String branchId;
+        private volatile String branchName;
+        private volatile @CheckForNull String branchId;
         private boolean keep;
         private int timeoutSeconds;
         private volatile Phase phase;
@@ -165,13 +165,13 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
             ConnectionEnvironment env = ConnectionEnvironment.of(c);
             NeonEnvironment variables = new NeonEnvironment(env.variables(), env.secretNames());
             NeonMaskingFilter filter = new NeonMaskingFilter(env.secretValues(), run.getCharset().name());
-            synchronized (this) {
-                if (stopping) {
-                    return; // stop() has failed the step and scheduled the deletion
-                }
-                branchId = c.branchId();
-                branchName = c.branchName();
-                phase = Phase.BODY;
+            // Dekker-style hand-off with stop() through two volatile fields: either this thread sees `stopping`,
+            // or stop() sees Phase.BODY; both ways stop() schedules the deletion.
+            branchId = c.branchId();
+            branchName = c.branchName();
+            phase = Phase.BODY;
+            if (stopping) {
+                return; // stop() has failed the step and scheduled the deletion
             }
             ctx.saveState();
             PrintStream log = listener.getLogger();
@@ -210,11 +210,8 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
          */
         @Override
         public void stop(@NonNull Throwable cause) throws Exception {
-            Phase p;
-            synchronized (this) {
-                stopping = true;
-                p = phase;
-            }
+            stopping = true;
+            Phase p = phase;
             // Taken before the step is failed: afterwards the context may no longer hand them out.
             Run<?, ?> run = null;
             TaskListener listener = TaskListener.NULL;
@@ -234,7 +231,7 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
                 Run<?, ?> r = run;
                 TaskListener l = listener;
                 CountDownLatch created = createFinished;
-                CLEANUP.submit(() -> cleanupAfterStop(r, l, created));
+                CLEANUP.execute(() -> cleanupAfterStop(r, l, created));
             }
         }
 
