@@ -156,7 +156,7 @@ public final class ProjectStore {
             Instant now = clock.instant();
             String sortBy = query.sortBy() == null ? "updated_at" : query.sortBy();
             String sortOrder = query.sortOrder() == null ? "desc" : query.sortOrder();
-            Comparator<BranchRecord> order = Comparator.comparing((BranchRecord b) -> sortKey(b, sortBy))
+            Comparator<BranchRecord> order = Comparator.comparing((BranchRecord b) -> sortKey(b, sortBy, now))
                     .thenComparingLong(b -> b.sequence);
             if (sortOrder.equals("desc")) {
                 order = order.reversed();
@@ -170,7 +170,7 @@ public final class ProjectStore {
             if (query.cursor() != null) {
                 BranchCursor cursor = BranchCursor.decode(query.cursor(), sortBy, sortOrder);
                 matching = matching.stream()
-                        .filter(b -> cursor.isFollowedBy(sortKey(b, sortBy), b.sequence))
+                        .filter(b -> cursor.isFollowedBy(sortKey(b, sortBy, now), b.sequence))
                         .collect(Collectors.toList());
             }
             List<BranchRecord> page = query.limit() == null || matching.size() <= query.limit()
@@ -185,7 +185,7 @@ public final class ProjectStore {
             JsonObject pagination = new JsonObject();
             if (more) {
                 BranchRecord last = page.get(page.size() - 1);
-                pagination.addProperty("next", new BranchCursor(sortBy, sortOrder, sortKey(last, sortBy), last.sequence).encode());
+                pagination.addProperty("next", new BranchCursor(sortBy, sortOrder, sortKey(last, sortBy, now), last.sequence).encode());
             }
             pagination.addProperty("sort_by", sortBy);
             pagination.addProperty("sort_order", sortOrder);
@@ -610,14 +610,23 @@ public final class ProjectStore {
     }
 
     private JsonObject branchJson(BranchRecord branch, Instant now) {
-        OperationRecord op = operations.get(branch.stateOperationId);
-        String state = currentState(branch, now);
-        Instant changedAt = op == null ? branch.createdAt : op.finishedAt(now) ? op.endsAt() : op.createdAt();
-        JsonObject json = JsonViews.branch(branch, state, changedAt);
-        if (changedAt.isAfter(branch.updatedAt)) {
-            json.addProperty("updated_at", Timestamps.format(changedAt));
-        }
+        JsonObject json = JsonViews.branch(branch, currentState(branch, now), stateChangedAt(branch, now));
+        json.addProperty("updated_at", Timestamps.format(updatedAt(branch, now)));
         return json;
+    }
+
+    private Instant stateChangedAt(BranchRecord branch, Instant now) {
+        OperationRecord op = operations.get(branch.stateOperationId);
+        if (op == null) {
+            return branch.createdAt;
+        }
+        return op.finishedAt(now) ? op.endsAt() : op.createdAt();
+    }
+
+    /** A branch counts as updated when it changed, and when its state changed (e.g. became ready). */
+    private Instant updatedAt(BranchRecord branch, Instant now) {
+        Instant changed = stateChangedAt(branch, now);
+        return changed.isAfter(branch.updatedAt) ? changed : branch.updatedAt;
     }
 
     private JsonObject endpointJson(EndpointRecord endpoint, Instant now) {
@@ -667,14 +676,14 @@ public final class ProjectStore {
         }
     }
 
-    private static String sortKey(BranchRecord branch, String sortBy) {
+    private String sortKey(BranchRecord branch, String sortBy, Instant now) {
         switch (sortBy) {
             case "name":
                 return branch.name;
             case "created_at":
                 return micros(branch.createdAt);
             default:
-                return micros(branch.updatedAt);
+                return micros(updatedAt(branch, now));
         }
     }
 
