@@ -5,7 +5,8 @@
 #              bin/java             jlinked runtime, modules from action/jlink-modules.txt
 #              neon-ci-action.jar   the entrypoint
 #              neon-ci-post         post-entrypoint ("#!/opt/neon-ci/bin/java -jar" + manifest-only jar)
-#   rootfs   the shared libraries that runtime needs (found with ldd, so any architecture works)
+#   rootfs   action/collect-libs.sh: the shared libraries that runtime needs (found with ldd, so any
+#            architecture works) and an empty /tmp
 #   final    FROM scratch: the runtime and those libraries, nothing else (no shell, no package manager).
 #
 # GitHub runs container actions as root with the workspace mounted as the working directory: so no USER
@@ -19,11 +20,7 @@ RUN cd /src \
  && ./mvnw -B -q -pl action -am package -DskipTests \
  && bash action/build-runtime.sh /opt/neon-ci action/target/neon-ci-action.jar
 # Shared libraries of the runtime (glibc, zlib, ...), copied with their paths; /tmp for the JVM.
-RUN mkdir -p /rootfs/tmp \
- && chmod 1777 /rootfs/tmp \
- && ldd /opt/neon-ci/bin/java /opt/neon-ci/lib/*.so /opt/neon-ci/lib/server/libjvm.so \
-    | grep -o '/[^ ]*' | grep -v '^/opt/neon-ci/' | sort -u \
-    | xargs -I{} cp --parents -L {} /rootfs/
+RUN bash /src/action/collect-libs.sh /rootfs /opt/neon-ci
 
 FROM scratch
 COPY --from=build /rootfs/ /

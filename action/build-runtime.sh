@@ -3,7 +3,7 @@
 #
 #   DEST/bin/java ...          a jlinked JDK runtime with the modules of jlink-modules.txt
 #   DEST/neon-ci-action.jar    the shaded entrypoint (main phase: java -jar DEST/neon-ci-action.jar)
-#   DEST/neon-ci-post          the post-entrypoint: "#!DEST/bin/java -jar" followed by a manifest-only jar
+#   DEST/neon-ci-post          the post-entrypoint: "#!PREFIX/bin/java -jar" followed by a manifest-only jar
 #                              whose Main-Class is dev.neonci.action.PostMain and whose Class-Path is
 #                              neon-ci-action.jar. The kernel runs it as "DEST/bin/java -jar DEST/neon-ci-post",
 #                              so it works in an image without a shell (the runner passes
@@ -13,12 +13,15 @@
 # (DEST=action/target/runtime), so both run the same runtime. Needs JAVA_HOME (or java on PATH) of a
 # JDK 17+: jlink, jar.
 #
-# Usage: build-runtime.sh DEST [path/to/neon-ci-action.jar]
+# Usage: build-runtime.sh DEST [path/to/neon-ci-action.jar [PREFIX]]
+#   PREFIX: where DEST will be seen at run time, for the launcher's shebang line (default DEST), like
+#   make's DESTDIR: build-runtime.sh rootfs/opt/neon-ci app.jar /opt/neon-ci.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-dest="${1:?usage: build-runtime.sh DEST [neon-ci-action.jar]}"
+dest="${1:?usage: build-runtime.sh DEST [neon-ci-action.jar [PREFIX]]}"
 jar_file="${2:-$here/target/neon-ci-action.jar}"
+prefix="${3:-}"
 
 if [[ -n "${JAVA_HOME:-}" ]]; then
   jdk_bin="$JAVA_HOME/bin"
@@ -30,6 +33,7 @@ fi
 
 mkdir -p "$(dirname "$dest")"
 dest="$(cd "$(dirname "$dest")" && pwd)/$(basename "$dest")"
+prefix="${prefix:-$dest}"
 
 # Modules: jlink-modules.txt minus comments; a module this JDK does not have is skipped (jdk.crypto.ec
 # was folded into java.base in JDK 22).
@@ -63,9 +67,9 @@ trap 'rm -rf "$work"' EXIT
 printf 'Main-Class: dev.neonci.action.PostMain\nClass-Path: neon-ci-action.jar\n' > "$work/manifest.txt"
 mkdir -p "$work/empty"
 "$jdk_bin/jar" --create --file "$work/post.jar" --manifest "$work/manifest.txt" -C "$work/empty" .
-shebang="#!$dest/bin/java -jar"
+shebang="#!$prefix/bin/java -jar"
 if (( ${#shebang} > 127 )); then
-  echo "build-runtime.sh: $dest is too long for a shebang line (kernel limit); use a shorter path" >&2
+  echo "build-runtime.sh: $prefix is too long for a shebang line (kernel limit); use a shorter path" >&2
   exit 1
 fi
 { printf '%s\n' "$shebang"; cat "$work/post.jar"; } > "$dest/neon-ci-post"

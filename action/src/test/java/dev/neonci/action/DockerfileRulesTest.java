@@ -95,6 +95,10 @@ class DockerfileRulesTest {
         assertTrue(all.contains("./mvnw -B"), "builds with the Maven Wrapper");
         assertTrue(all.contains("-pl action -am package"), "builds the action module");
         assertTrue(all.contains("action/build-runtime.sh /opt/neon-ci"), "runtime from the same script as the tests");
+        assertTrue(all.contains("action/collect-libs.sh /rootfs /opt/neon-ci"), "libraries from the same script as ScratchRootfsIT");
+        assertTrue(finalStage().get(0).equals("FROM scratch"), "final stage FROM scratch: " + finalStage().get(0));
+        assertTrue(finalStage().contains("COPY --from=build /rootfs/ /"), "libraries copied into the final stage");
+        assertTrue(finalStage().contains("COPY --from=build /opt/neon-ci/ /opt/neon-ci/"), "runtime copied into the final stage");
         assertTrue(finalStage().stream().noneMatch(i -> keyword(i).equals("RUN")), "nothing runs in the final stage");
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the built action the way the GitHub runner runs a container action (actions/runner
@@ -83,6 +84,7 @@ public final class RunnerSimulator {
     private final Path root;
     private final List<String> mainCommand;
     private final List<String> postCommand;
+    private UnaryOperator<String> toContainerPath = UnaryOperator.identity();
     private final Path workspace;
     private final Path home;
     private final Path workflow;
@@ -146,6 +148,16 @@ public final class RunnerSimulator {
         return this;
     }
 
+    /**
+     * How a host path is seen inside the "container" (the runner's {@code TranslateToContainerPath}, e.g.
+     * {@code …/_temp/_runner_file_commands/x} → {@code /github/file_commands/x}); applied to every
+     * environment value. Default: unchanged.
+     */
+    public RunnerSimulator containerPaths(UnaryOperator<String> translator) {
+        this.toContainerPath = translator;
+        return this;
+    }
+
     public RunnerSimulator timeoutSeconds(long seconds) {
         this.timeoutSeconds = seconds;
         return this;
@@ -196,6 +208,7 @@ public final class RunnerSimulator {
         environment.put("GITHUB_ENV", env.toString());
         environment.put("GITHUB_PATH", path.toString());
         environment.putAll(extra);
+        environment.replaceAll((k, v) -> toContainerPath.apply(v));
 
         Process process = pb.start();
         process.getOutputStream().close();
