@@ -4,7 +4,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Renders store records as Neon API v2 JSON objects with the spec's field names and required keys.
@@ -160,25 +159,9 @@ final class JsonViews {
         return json;
     }
 
-    static JsonObject generalError(String requestId, String code, String message) {
-        JsonObject json = new JsonObject();
-        if (requestId != null) {
-            json.addProperty("request_id", requestId);
-        }
-        json.addProperty("code", code);
-        json.addProperty("message", message);
-        return json;
-    }
-
     static JsonArray array(Iterable<JsonObject> items) {
         JsonArray array = new JsonArray();
         items.forEach(array::add);
         return array;
-    }
-
-    static JsonObject stringMap(Map<String, String> values) {
-        JsonObject json = new JsonObject();
-        values.forEach(json::addProperty);
-        return json;
     }
 }

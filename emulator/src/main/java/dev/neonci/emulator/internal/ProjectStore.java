@@ -81,7 +81,7 @@ public final class ProjectStore {
         synchronized (lock) {
             Instant now = clock.instant();
             BranchRecord parent = liveBranch(spec.parentId() == null ? defaultBranchId : spec.parentId(), "parent branch");
-            String name = spec.name() == null ? null : spec.name();
+            String name = spec.name();
             if (name != null && (name.isEmpty() || name.length() > MAX_BRANCH_NAME)) {
                 throw ApiError.badRequest("branch name must be 1 to " + MAX_BRANCH_NAME + " characters");
             }
