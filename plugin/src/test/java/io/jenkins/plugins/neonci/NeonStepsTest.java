@@ -91,7 +91,6 @@ class NeonStepsTest {
         j.assertLogContains("password in map: false", b);
         j.assertLogContains("deleted=true again=false", b);
         j.assertLogContains("does not exist", b);
-        j.assertLogContains("[neon] waiting for", b);
         j.assertLogNotContains(revealedPassword(emu), b);
         assertNoSecretsIn(b);
         assertFalse(exists(emu, name), "deleted in Neon");
