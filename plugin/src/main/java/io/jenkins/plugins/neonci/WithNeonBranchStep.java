@@ -22,6 +22,7 @@ import hudson.util.NamingThreadFactory;
 import io.jenkins.plugins.neonci.support.BranchParameters;
 import io.jenkins.plugins.neonci.support.ConnectionSettings;
 import io.jenkins.plugins.neonci.support.LogProgressListener;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -222,7 +223,10 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
                     if (l != null) {
                         listener = l;
                     }
-                } catch (Exception e) {
+                } catch (IOException e) {
+                    LOGGER.log(Level.WARNING, "Cannot prepare the deletion of Neon branch " + branchName, e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     LOGGER.log(Level.WARNING, "Cannot prepare the deletion of Neon branch " + branchName, e);
                 }
             }
@@ -244,12 +248,9 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
             } catch (Exception e) {
                 LOGGER.log(Level.WARNING, "Could not delete Neon branch " + branchName + " in project " + projectId
                         + " after the build was aborted; delete it with neonDeleteBranch or a sweep", e);
-                try {
-                    listener.getLogger().println(LogProgressListener.PREFIX
-                            + "Could not delete branch " + branchName + " after the abort: " + e.getMessage());
-                } catch (RuntimeException ignored) {
-                    // the build log may be closed already
-                }
+                // PrintStream never throws; if the build log is closed already the line is simply lost.
+                listener.getLogger().println(LogProgressListener.PREFIX
+                        + "Could not delete branch " + branchName + " after the abort: " + e.getMessage());
             }
         }
 
