@@ -34,6 +34,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.workflow.steps.BodyInvoker;
 import org.jenkinsci.plugins.workflow.steps.EnvironmentExpander;
+import org.jenkinsci.plugins.workflow.steps.FailureHandler;
 import org.jenkinsci.plugins.workflow.steps.GeneralNonBlockingStepExecution;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -166,6 +167,7 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
             ConnectionEnvironment env = ConnectionEnvironment.of(c);
             NeonEnvironment variables = new NeonEnvironment(env.variables(), env.secretNames());
             NeonMaskingFilter filter = new NeonMaskingFilter(env.secretValues(), run.getCharset().name());
+            NeonFailureHandler failureHandler = new NeonFailureHandler(env.secretValues());
             // Dekker-style hand-off with stop() through two volatile fields: either this thread sees `stopping`,
             // or stop() sees Phase.BODY; both ways stop() schedules the deletion.
             branchId = c.branchId();
@@ -183,6 +185,7 @@ public class WithNeonBranchStep extends AbstractNeonBranchStep {
             ctx.newBodyInvoker()
                     .withContext(EnvironmentExpander.merge(ctx.get(EnvironmentExpander.class), variables))
                     .withContext(BodyInvoker.mergeConsoleLogFilters(ctx.get(ConsoleLogFilter.class), filter))
+                    .withContext(FailureHandler.merge(ctx.get(FailureHandler.class), failureHandler))
                     .withCallback(new Cleanup())
                     .start();
         }

@@ -152,6 +152,16 @@ class NeonStepsTest {
     }
 
     @Test
+    void secretsInTheBodysErrorAreMasked() throws Exception {
+        WorkflowJob p = job("p", "withNeonBranch(" + args() + ") { error(\"cannot reach ${env.DATABASE_URL} as ${env.PGPASSWORD}\") }\n");
+        WorkflowRun b = j.buildAndAssertStatus(Result.FAILURE, p);
+        j.assertLogContains("cannot reach **** as ****", b);
+        j.assertLogNotContains(revealedPassword(emu), b);
+        assertNoSecretsIn(b);
+        assertFalse(exists(emu, BranchNames.derive("ci", "p", "1")), "deleted after failure");
+    }
+
+    @Test
     void withNeonBranchDeletesOnAbortDuringTheBody() throws Exception {
         WorkflowJob p = job("p", "withNeonBranch(" + args() + ") { semaphore 'body' }\n");
         WorkflowRun b = p.scheduleBuild2(0).waitForStart();
