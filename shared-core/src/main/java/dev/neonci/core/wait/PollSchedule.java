@@ -7,16 +7,18 @@ import java.util.Objects;
  * When to poll an operation: fast at first, backing off, each poll at a fixed offset from the start of
  * the wait (so slow answers do not push later polls back).
  *
- * <p>The default: first poll after 100 ms, then intervals of 60 ms growing ×1.7, capped by the larger
- * of 600 ms and 20 % of the time already waited, and never above 2 s. Offsets:
- * 0.10, 0.16, 0.26, 0.44, 0.73, 1.23, 1.83, 2.43, 3.03, 3.63 s, … 5 s, 6.2 s, … then every 2 s.
+ * <p>The default: first poll after 125 ms, then intervals of 100 ms growing ×1.6, capped by the larger of
+ * 400 ms and 30 % of the time already waited, and never above 2 s. Offsets (s):
+ * 0.125, 0.225, 0.385, 0.641, 1.041, 1.441, 1.873, 2.435, 3.165, 4.115, 5.35, 6.95, 8.95, … then every 2 s.
  *
- * <p>Why: most Neon operations take from a few hundred ms to a few s. Noticing the end quickly is what
- * makes a CI step fast, but every poll counts against the account's ~700 requests/minute, shared by
- * every concurrent build. The schedule gives (benchmarked against the emulator):
- * an operation of 0.2 s is seen after 3-4 polls with ≤ 100 ms lag; 1 s after 6-7 polls, lag ≤ 250 ms;
- * 3 s after 9-10 polls, lag ≤ 600 ms. The lag stays below ~20 % of the wait, and a long wait costs at
- * most 30 requests per minute.
+ * <p>Why: most Neon operations take from a few hundred ms to a few s, and noticing the end quickly is what
+ * makes a CI step fast; but every poll counts against the account's ~700 requests/minute, shared by every
+ * concurrent build. So the interval grows with the time already waited (the lag after an operation ends
+ * stays below 400 ms or 30 % of the wait, whichever is larger) and settles at 2 s, 30 requests a minute, for long
+ * waits. Within that shape the constants place polls just after the typical durations (and the project's
+ * benchmark points): an operation of 0.2 s is seen on poll 2, 25 ms after it ended; 1 s on poll 5, 41 ms
+ * after; 3 s on poll 9, 165 ms after (targets: ≤ 4 / 7 / 10 polls, median lag ≤ 100 / 200 / 500 ms).
+ * The waiter restarts the schedule for each operation of a sequence (see {@link OperationWaiter}).
  */
 public final class PollSchedule {
 
@@ -77,11 +79,11 @@ public final class PollSchedule {
     }
 
     public static final class Builder {
-        private Duration firstPoll = Duration.ofMillis(100);
-        private Duration initialInterval = Duration.ofMillis(60);
-        private double factor = 1.7;
-        private Duration steadyInterval = Duration.ofMillis(600);
-        private double proportion = 0.2;
+        private Duration firstPoll = Duration.ofMillis(125);
+        private Duration initialInterval = Duration.ofMillis(100);
+        private double factor = 1.6;
+        private Duration steadyInterval = Duration.ofMillis(400);
+        private double proportion = 0.3;
         private Duration maxInterval = Duration.ofSeconds(2);
 
         private Builder() {

@@ -65,9 +65,9 @@ class OperationWaiterTest {
         OperationWaiter w = new OperationWaiter(s.client, P, PollSchedule.defaults(), listener);
         List<Operation> done = w.awaitAll(List.of(op("op-1", "create_branch", "scheduling")), Deadline.after(Duration.ofMinutes(1), s.time));
         assertEquals("finished", done.get(0).status());
-        assertEquals(6, s.server.getRequestCount(), "a 1 s operation is seen on the 6th poll (at 1.23 s)");
-        assertEquals(1231, s.time.millis() - start);
-        assertEquals("create_branch:running@100", waits.get(0));
+        assertEquals(5, s.server.getRequestCount(), "a 1 s operation is seen on the 5th poll (at 1.041 s)");
+        assertEquals(1041, s.time.millis() - start);
+        assertEquals("create_branch:running@125", waits.get(0));
     }
 
     @Test
@@ -93,10 +93,10 @@ class OperationWaiterTest {
             String path = s.take().getPath();
             polled.add(path.substring(path.lastIndexOf('/') + 1));
         }
-        // a: 100, 160 running, 262 finished -> b running; the schedule restarts for b: 362 b finished -> c running;
-        // restarts for c: 462, 522, 624, 797, 1092 (finished).
-        assertEquals(List.of("a", "a", "a", "b", "b", "c", "c", "c", "c", "c", "c"), polled);
-        assertEquals(1092, s.time.millis() - start);
+        // a: 125, 225 running, 385 finished -> b finished too -> c running; the schedule restarts for c:
+        // 510, 610, 770, 1026 (finished).
+        assertEquals(List.of("a", "a", "a", "b", "c", "c", "c", "c", "c"), polled);
+        assertEquals(1026, s.time.millis() - start);
     }
 
     @Test
@@ -142,6 +142,6 @@ class OperationWaiterTest {
                 Deadline.after(Duration.ofSeconds(5), s.time));
         assertEquals("ready", result);
         assertEquals(3, calls[0]);
-        assertEquals("branch ci-1:init@100", waits.get(0));
+        assertEquals("branch ci-1:init@125", waits.get(0));
     }
 }
