@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The main job on a machine with no Neon account: starts the bundled Neon emulator, runs the action's
@@ -48,7 +50,7 @@ public final class LocalDemo {
             runner.github("GITHUB_EVENT_NAME", "pull_request").github("GITHUB_REF", "refs/pull/42/merge");
             out.println("neon-ci GitHub Action — local demo");
             out.println("Neon API emulator at " + emu.baseUrl() + ", project " + emu.projectId());
-            out.println("Runner tree " + tree + " (workspace, home, workflow/event.json, file_commands/)");
+            out.println("Runner tree " + tree + " (workspace, home, workflow/event.json, file_commands/; removed at the end)");
             out.println("Pull request #42: with no branch_name the action derives one from GITHUB_REF.");
 
             Map<String, String> create = new LinkedHashMap<>();
@@ -66,6 +68,10 @@ public final class LocalDemo {
 
             out.println();
             out.println("The same entrypoint talks to Neon when api_key and project_id are real and api_host is left at its default.");
+        } finally {
+            try (Stream<Path> paths = Files.walk(tree)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
         }
         System.exit(exit);
     }
