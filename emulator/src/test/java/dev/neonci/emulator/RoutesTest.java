@@ -194,6 +194,40 @@ class RoutesTest extends EmulatorTestSupport {
     }
 
     @Test
+    void updateBranchRenamesAndSetsOrRemovesExpiry() throws Exception {
+        String id = createBranch("before", false);
+        createBranch("taken", false);
+        Instant expires = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+        ApiClient.Reply renamed = api.send("PATCH", "/branches/" + id,
+                "{\"branch\":{\"name\":\"after\",\"expires_at\":\"" + expires + "\"}}");
+        assertEquals(200, renamed.status(), renamed.body());
+        assertEquals("after", field(renamed.object("branch"), "name"));
+        assertEquals(expires.toString(), field(renamed.object("branch"), "expires_at"));
+        assertEquals(0, renamed.json().getAsJsonArray("operations").size(), "metadata only: no operation");
+
+        ApiClient.Reply cleared = api.send("PATCH", "/branches/" + id, "{\"branch\":{\"expires_at\":null}}");
+        assertEquals(200, cleared.status(), cleared.body());
+        assertFalse(cleared.object("branch").has("expires_at"));
+        assertEquals("after", field(cleared.object("branch"), "name"), "absent fields stay unchanged");
+
+        assertEquals(409, api.send("PATCH", "/branches/" + id, "{\"branch\":{\"name\":\"taken\"}}").status());
+        assertEquals(400, api.send("PATCH", "/branches/" + id,
+                "{\"branch\":{\"protected\":true,\"expires_at\":\"" + expires + "\"}}").status());
+        assertEquals(400, api.send("PATCH", "/branches/" + emulator.defaultBranchId(),
+                "{\"branch\":{\"expires_at\":\"" + expires + "\"}}").status());
+        assertEquals(404, api.send("PATCH", "/branches/br-missing-1", "{\"branch\":{\"name\":\"x\"}}").status());
+    }
+
+    @Test
+    void countBranchesWithSearch() throws Exception {
+        createBranch("ci/one", false);
+        createBranch("ci/two", false);
+        assertEquals(3, api.get("/branches/count").json().get("count").getAsInt());
+        assertEquals(2, api.get("/branches/count?search=ci%2F").json().get("count").getAsInt());
+    }
+
+    @Test
     void createEndpointOnBranchWithoutCompute() throws Exception {
         String id = createBranch("later-compute", false);
         ApiClient.Reply reply = api.post("/endpoints", "{\"endpoint\":{\"branch_id\":\"" + id + "\",\"type\":\"read_write\"}}");

@@ -47,11 +47,16 @@ public final class ApiRoutes {
                 default: throw methodNotAllowed();
             }
         }
+        if (n == 4 && s.get(2).equals("branches") && s.get(3).equals("count")) {
+            requireMethod(method, "GET");
+            return ok(store.countBranches(query.get("search")));
+        }
         if (n >= 4 && s.get(2).equals("branches")) {
             String branchId = PathIds.require(s.get(3), "branch_id");
             if (n == 4) {
                 switch (method) {
                     case "GET": return ok(store.getBranch(branchId));
+                    case "PATCH": return ok(store.updateBranch(branchId, RequestBodies.branchPatch(body)));
                     case "DELETE":
                         return store.deleteBranch(branchId).map(ApiRoutes::ok).orElseGet(ApiResponse::noContent);
                     default: throw methodNotAllowed();

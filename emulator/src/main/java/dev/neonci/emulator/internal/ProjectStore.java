@@ -205,6 +205,56 @@ public final class ProjectStore {
         }
     }
 
+    /** GET /projects/{p}/branches/count: live branches whose name or id contains {@code search}. */
+    public JsonObject countBranches(String search) {
+        synchronized (lock) {
+            String needle = search == null ? "" : search;
+            JsonObject body = new JsonObject();
+            body.addProperty("count", branches.values().stream()
+                    .filter(b -> !b.deleted() && (b.name.contains(needle) || b.id.contains(needle))).count());
+            return body;
+        }
+    }
+
+    /**
+     * PATCH /projects/{p}/branches/{b}: rename, (un)protect, set or remove expires_at. These are
+     * metadata changes: no operation is started (operations is empty) and the project lock does not apply.
+     */
+    public JsonObject updateBranch(String branchId, BranchPatch patch) {
+        synchronized (lock) {
+            Instant now = clock.instant();
+            BranchRecord branch = liveBranch(branchId, "branch");
+            String name = patch.name();
+            if (name != null) {
+                if (name.isEmpty() || name.length() > MAX_BRANCH_NAME) {
+                    throw ApiError.badRequest("branch name must be 1 to " + MAX_BRANCH_NAME + " characters");
+                }
+                Optional<BranchRecord> holder = liveBranchNamed(name);
+                if (holder.isPresent() && holder.get() != branch) {
+                    throw new ApiError(409, "BRANCH_ALREADY_EXISTS", "branch with the provided name \"" + name + "\" already exists");
+                }
+            }
+            boolean isProtected = patch.isProtected() == null ? branch.isProtected : patch.isProtected();
+            Instant expiresAt = patch.expiresAtGiven() ? patch.expiresAt() : branch.expiresAt;
+            if (expiresAt != null && (patch.expiresAtGiven() || patch.isProtected() != null)) {
+                if (branch.isDefault) {
+                    throw ApiError.badRequest("expires_at cannot be set on the default branch");
+                }
+                validateExpiry(expiresAt, isProtected, now);
+            }
+            if (name != null) {
+                branch.name = name;
+            }
+            branch.isProtected = isProtected;
+            branch.expiresAt = expiresAt;
+            branch.updatedAt = now;
+            JsonObject body = new JsonObject();
+            body.add("branch", branchJson(branch, now));
+            body.add("operations", new JsonArray());
+            return body;
+        }
+    }
+
     /** DELETE /projects/{p}/branches/{b}: the 200 body, or empty for Neon's 204 (unknown or already deleted). */
     public Optional<JsonObject> deleteBranch(String branchId) {
         synchronized (lock) {

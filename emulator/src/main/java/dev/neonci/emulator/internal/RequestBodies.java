@@ -76,6 +76,24 @@ final class RequestBodies {
                 bool(branch, "protected"), endpoints, annotation);
     }
 
+    static BranchPatch branchPatch(String body) {
+        JsonObject root = object(body, true);
+        if (!root.has("branch") || !root.get("branch").isJsonObject()) {
+            throw ApiError.badRequest("branch is required");
+        }
+        JsonObject branch = root.getAsJsonObject("branch");
+        JsonElement protectedFlag = branch.get("protected");
+        if (protectedFlag != null && !protectedFlag.isJsonNull()
+                && !(protectedFlag.isJsonPrimitive() && protectedFlag.getAsJsonPrimitive().isBoolean())) {
+            throw ApiError.badRequest("protected must be a boolean");
+        }
+        boolean expiresAtGiven = branch.has("expires_at");
+        String expiresAt = string(branch, "expires_at");
+        return new BranchPatch(string(branch, "name"),
+                protectedFlag == null || protectedFlag.isJsonNull() ? null : protectedFlag.getAsBoolean(),
+                expiresAtGiven, expiresAt == null ? null : timestamp(expiresAt, "expires_at"));
+    }
+
     static EndpointSpec endpointSpec(JsonObject endpoint) {
         return new EndpointSpec(string(endpoint, "type"), number(endpoint, "autoscaling_limit_min_cu"),
                 number(endpoint, "autoscaling_limit_max_cu"), integer(endpoint, "suspend_timeout_seconds"));
