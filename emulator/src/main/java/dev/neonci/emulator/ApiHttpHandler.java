@@ -58,48 +58,39 @@ final class ApiHttpHandler implements HttpHandler {
             String query = exchange.getRequestURI().getRawQuery();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             Map<String, List<String>> headers = exchange.getRequestHeaders();
-            String requestId = Optional.ofNullable(exchange.getRequestHeaders().getFirst("X-Request-ID"))
-                    .orElseGet(() -> UUID.randomUUID().toString());
-            Optional<Fault> fault = faults.take(method, path);
-            Fault injectedFault = fault.orElse(null);
-            Fault.Kind kind = fault.map(Fault::kind).orElse(null);
+            String requestId = Optional.ofNullable(headers.get("X-Request-ID")).filter(v -> !v.isEmpty())
+                    .map(v -> v.get(0)).orElseGet(() -> UUID.randomUUID().toString());
+            Fault fault = faults.take(method, path).orElse(null);
+            Fault.Kind kind = fault == null ? null : fault.kind();
 
             if (kind == Fault.Kind.RESET_BEFORE_HANDLING) {
                 requestLog.record(new RecordedRequest(received, method, path, query, headers, body,
-                        RecordedRequest.NO_RESPONSE, Map.of(), null, injectedFault));
+                        RecordedRequest.NO_RESPONSE, Map.of(), null, fault));
                 dropConnection(exchange);
                 return;
             }
-            ApiResponse response;
-            if (kind == Fault.Kind.STATUS) {
-                Fault injected = fault.get();
-                Map<String, String> extra = injected.retryAfter() == null ? Map.of() : Map.of("Retry-After", injected.retryAfter());
-                response = new ApiResponse(injected.status(), error(requestId, injected.code(), injected.message()), extra);
-            } else {
-                if (kind == Fault.Kind.DELAY_BEFORE_HANDLING) {
-                    sleep(fault.get().delay());
-                }
-                response = serve(method, path, query, body, exchange, requestId);
+            if (kind == Fault.Kind.DELAY_BEFORE_HANDLING) {
+                sleep(fault.delay());
             }
+            ApiResponse response = kind == Fault.Kind.STATUS
+                    ? injectedError(fault, requestId)
+                    : serve(method, path, query, body, headers, requestId);
             if (kind == Fault.Kind.RESET_AFTER_HANDLING) {
                 requestLog.record(new RecordedRequest(received, method, path, query, headers, body,
-                        RecordedRequest.NO_RESPONSE, Map.of(), null, injectedFault));
+                        RecordedRequest.NO_RESPONSE, Map.of(), null, fault));
                 dropConnection(exchange);
                 return;
             }
             if (kind == Fault.Kind.DELAY_AFTER_HANDLING) {
-                sleep(fault.get().delay());
+                sleep(fault.delay());
             }
             int status = response.status();
             String text = response.body() == null ? "" : GSON.toJson(response.body());
             if (kind == Fault.Kind.MALFORMED_JSON) {
-                // Cut the document in half: a proxy or a broken deployment answering garbage.
-                if (text.isEmpty()) {
-                    status = 200;
-                    text = "{\"";
-                } else {
-                    text = text.substring(0, Math.max(1, text.length() / 2));
-                }
+                // Cut the document in half, as a broken proxy or deployment might; a body-less answer
+                // becomes 200 with a lone fragment, so there is always something unparseable to read.
+                status = text.isEmpty() ? 200 : status;
+                text = text.isEmpty() ? "{\"" : text.substring(0, Math.max(1, text.length() / 2));
             }
             Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
             if (!text.isEmpty()) {
@@ -109,20 +100,27 @@ final class ApiHttpHandler implements HttpHandler {
             response.headers().forEach((name, value) -> responseHeaders.put(name, List.of(value)));
             // Record before answering, so a test that has just read the response always finds its entry.
             requestLog.record(new RecordedRequest(received, method, path, query, headers, body, status,
-                    responseHeaders, text, injectedFault));
+                    responseHeaders, text, fault));
             send(exchange, status, responseHeaders, text);
         } finally {
             exchange.close();
         }
     }
 
-    private ApiResponse serve(String method, String path, String query, String body, HttpExchange exchange, String requestId) {
+    private static ApiResponse injectedError(Fault fault, String requestId) {
+        Map<String, String> headers = fault.retryAfter() == null ? Map.of() : Map.of("Retry-After", fault.retryAfter());
+        return new ApiResponse(fault.status(), error(requestId, fault.code(), fault.message()), headers);
+    }
+
+    private ApiResponse serve(String method, String path, String query, String body, Map<String, List<String>> headers,
+                              String requestId) {
         OptionalLong retryAfter = rateLimiter.tryAcquire();
         if (retryAfter.isPresent()) {
             return new ApiResponse(429, error(requestId, "TOO_MANY_REQUESTS", "rate limit exceeded, retry later"),
                     Map.of("Retry-After", Long.toString(retryAfter.getAsLong())));
         }
-        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        List<String> authorization = headers.get("Authorization");
+        if (authorization == null || authorization.isEmpty() || !authorized(authorization.get(0))) {
             return ApiResponse.json(401, error(requestId, "UNAUTHORIZED", "authentication required"));
         }
         try {

@@ -5,7 +5,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Maps {@code /api/v2/...} requests onto the {@link ProjectStore}: the subset of Neon API v2 that
@@ -15,16 +14,11 @@ import java.util.Set;
 public final class ApiRoutes {
 
     public static final String BASE_PATH = "/api/v2";
-    private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final ProjectStore store;
 
     public ApiRoutes(ProjectStore store) {
         this.store = store;
-    }
-
-    public static boolean isMutating(String method) {
-        return MUTATING.contains(method);
     }
 
     public ApiResponse handle(String method, String path, String rawQuery, String body) {
