@@ -9,6 +9,7 @@
 #            architecture works) and an empty /tmp
 #   final    FROM scratch: the runtime and those libraries, nothing else (no shell, no package manager).
 #
+# (-Ddownload.plugin.skip: the emulator's tests download Neon's OpenAPI document; no test runs here.)
 # GitHub runs container actions as root with the workspace mounted as the working directory: so no USER
 # and no WORKDIR here. The ENTRYPOINT is exec form: a shell would drop hyphenated INPUT_ variables.
 # Prefer the prebuilt image (docs/github-action.md, .github/workflows/release-action.yml): with
@@ -17,7 +18,7 @@
 FROM eclipse-temurin:17-jdk AS build
 COPY . /src
 RUN cd /src \
- && ./mvnw -B -q -pl action -am package -DskipTests \
+ && ./mvnw -B -q -pl action -am package -DskipTests -Ddownload.plugin.skip=true \
  && bash action/build-runtime.sh /opt/neon-ci action/target/neon-ci-action.jar
 # Shared libraries of the runtime (glibc, zlib, ...), copied with their paths; /tmp for the JVM.
 RUN bash /src/action/collect-libs.sh /rootfs /opt/neon-ci
