@@ -50,6 +50,11 @@ public final class ConnectionEnvironment {
         Set<String> values = new LinkedHashSet<>();
         if (!c.password().isEmpty()) {
             values.add(c.password());
+            // The URIs carry it percent-encoded; a program printing that part alone must be masked too.
+            String encoded = BranchConnection.encode(c.password());
+            if (!encoded.equals(c.password())) {
+                values.add(encoded);
+            }
         }
         values.add(c.dbUrl());
         values.add(c.dbUrlPooled());
@@ -66,7 +71,10 @@ public final class ConnectionEnvironment {
         return secretNames;
     }
 
-    /** The secret values themselves (password and both URIs), to register with a log masker. */
+    /**
+     * The secret values themselves, to register with a log masker: the password (and its percent-encoded
+     * form, when that differs) and both URIs.
+     */
     public Set<String> secretValues() {
         return secretValues;
     }

@@ -87,6 +87,7 @@ public final class NeonClient implements Closeable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final Duration defaultTimeout;
+    private final Duration callTimeout;
     private final Deadline deadline;
     private final RetryListener retryListener;
 
@@ -97,6 +98,7 @@ public final class NeonClient implements Closeable {
         this.clock = b.clock;
         this.sleeper = b.sleeper;
         this.defaultTimeout = b.defaultTimeout;
+        this.callTimeout = b.callTimeout;
         this.deadline = null;
         this.retryListener = RetryListener.NONE;
         OkHttpClient.Builder ok = new OkHttpClient.Builder()
@@ -130,6 +132,7 @@ public final class NeonClient implements Closeable {
         this.clock = base.clock;
         this.sleeper = base.sleeper;
         this.defaultTimeout = base.defaultTimeout;
+        this.callTimeout = base.callTimeout;
         this.deadline = deadline;
         this.retryListener = retryListener == null ? RetryListener.NONE : retryListener;
     }
@@ -473,7 +476,11 @@ public final class NeonClient implements Closeable {
         Call call = http.newCall(request);
         // Safety net for what per-attempt timeouts do not cover (e.g. DNS): the whole call, retries
         // included, ends shortly after the deadline.
-        call.timeout().timeout(ctx.deadline().remaining().toMillis() + 2_000, TimeUnit.MILLISECONDS);
+        long capMillis = ctx.deadline().remaining().toMillis() + 2_000;
+        if (!callTimeout.isZero()) {
+            capMillis = Math.min(capMillis, callTimeout.toMillis());
+        }
+        call.timeout().timeout(capMillis, TimeUnit.MILLISECONDS);
         try (Response response = call.execute()) {
             ResponseBody rb = response.body();
             String text = rb == null ? "" : rb.string();

@@ -109,7 +109,7 @@ public final class BranchConnection {
      * Percent-encodes everything but RFC 3986 unreserved characters. Not {@code URLEncoder}: that is form
      * encoding, which writes a space as {@code +}, and libpq would read a literal plus.
      */
-    static String encode(String s) {
+    public static String encode(String s) {
         StringBuilder sb = new StringBuilder();
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;

@@ -223,7 +223,10 @@ public final class BranchLifecycle {
         Map<String, String> picked = pickRoleAndDatabase(call, ready, options);
         String role = picked.get("role");
         String database = picked.get("database");
-        String password = call.neon.revealRolePassword(projectId, ready.id(), role);
+        if (endpoint.host() == null || endpoint.host().isEmpty()) {
+            throw new NeonException("Neon returned endpoint " + endpoint.id() + " of branch " + name + " without a host");
+        }
+        String password = revealPassword(call, ready, role);
         BranchConnection c = BranchConnection.builder()
                 .branchId(ready.id())
                 .branchName(name)
@@ -241,6 +244,22 @@ public final class BranchLifecycle {
         listener.info("Branch " + name + " is ready (" + ready.id() + ", " + endpoint.host() + ", role " + role
                 + ", database " + database + ") after " + Durations.format(c.timeToReady()));
         return c;
+    }
+
+    private String revealPassword(Call call, Branch branch, String role) {
+        try {
+            return call.neon.revealRolePassword(projectId, branch.id(), role);
+        } catch (NeonApiException e) {
+            if (e.status() != 412) {
+                throw e;
+            }
+            // The spec's 412: "Storing passwords is disabled" for the project.
+            throw new NeonApiException("Neon does not store the password of role " + role + " (HTTP 412"
+                    + (e.neonMessage().isEmpty() ? "" : ": " + e.neonMessage()) + "), so no connection string can be built;"
+                    + " enable password storage for the project or choose another role"
+                    + (e.requestId() == null ? "" : " (request id " + e.requestId() + ")"),
+                    412, e.code(), e.neonMessage(), e.requestId());
+        }
     }
 
     private Endpoint ensureEndpoint(Call call, Branch branch, EnsureBranchRequest request) {

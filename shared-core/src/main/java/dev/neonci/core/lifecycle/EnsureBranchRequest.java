@@ -79,7 +79,11 @@ public final class EnsureBranchRequest {
             if (branchName == null || branchName.isBlank()) {
                 throw new InvalidInputException("branch_name", "is empty (expected a branch name of 1 to 256 characters)");
             }
-            this.branchName = branchName.trim();
+            String name = branchName.trim();
+            if (name.length() > 256) {
+                throw new InvalidInputException("branch_name", "is " + name.length() + " characters long (expected at most 256)");
+            }
+            this.branchName = name;
         }
 
         /** Parent branch name or id (a name is resolved by exact match); null = project default branch. */

@@ -37,7 +37,7 @@ class ConnectionEnvironmentTest {
         assertEquals("br-1", env.variables().get("NEON_BRANCH_ID"));
         assertEquals("ci/42", env.variables().get("NEON_BRANCH_NAME"));
         assertEquals(Set.of("DATABASE_URL", "DATABASE_URL_POOLED", "PGPASSWORD"), env.secretNames());
-        assertEquals(Set.of("p@ss:w/rd", c.dbUrl(), c.dbUrlPooled()), env.secretValues());
+        assertEquals(Set.of("p@ss:w/rd", "p%40ss%3Aw%2Frd", c.dbUrl(), c.dbUrlPooled()), env.secretValues());
         assertThrows(UnsupportedOperationException.class, () -> env.variables().put("X", "y"));
         assertFalse(env.toString().contains("p@ss"));
     }

@@ -140,6 +140,19 @@ class EnsureBranchTest {
     }
 
     @Test
+    void aProjectThatDoesNotStorePasswordsGetsAClearError() {
+        try (Emulated e = new Emulated(Duration.ZERO)) {
+            e.emulator.faults().next("GET", "/reveal_password$", 1, dev.neonci.emulator.Fault.status(412)
+                    .withMessage("Storing passwords is disabled"));
+            var ex = assertThrows(dev.neonci.core.client.NeonApiException.class,
+                    () -> e.lifecycle.ensureBranch(EnsureBranchRequest.builder("ci-412").build(), seconds(20)));
+            assertEquals(412, ex.status());
+            assertTrue(ex.getMessage().startsWith("Neon does not store the password of role neondb_owner (HTTP 412: Storing passwords is disabled)"),
+                    ex.getMessage());
+        }
+    }
+
+    @Test
     void twoJobsEnsuringTheSameNameAtOnceGetOneBranch() throws Exception {
         try (Emulated e = new Emulated(Duration.ofMillis(100))) {
             var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
