@@ -58,8 +58,12 @@ class ScratchRootfsIT {
         chroot = which("chroot");
         mount = which("mount");
         Assumptions.assumeTrue(unshare != null && chroot != null && mount != null, "needs unshare, chroot and mount");
-        Process probe = new ProcessBuilder(unshare, "-m", "--propagation", "private", "true").redirectErrorStream(true).start();
-        Assumptions.assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0, "unshare -m is not permitted here");
+        // The same mount namespace + /proc mount the runs below need; some sandboxes refuse it.
+        Path probeDir = Files.createDirectories(tmp.resolve("probe/proc"));
+        Process probe = new ProcessBuilder(unshare, "-m", "--propagation", "private", "/bin/bash", "-c",
+                "\"$1\" -t proc proc \"$0\"", probeDir.toString(), mount).redirectErrorStream(true).start();
+        Assumptions.assumeTrue(probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0,
+                "unshare -m with a /proc mount is not permitted here");
 
         rootfs = Files.createDirectories(tmp.resolve("rootfs"));
         Path repo = ActionManifest.repoRoot().toAbsolutePath().normalize();
