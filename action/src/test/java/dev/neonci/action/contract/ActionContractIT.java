@@ -76,13 +76,24 @@ class ActionContractIT {
         return emu.branches(emu.projectId()).stream().filter(b -> b.name().equals(name) && !b.deleted()).findFirst();
     }
 
+    /** The step's log for a failure message, with the API key and every secret output masked. */
+    private String log(StepResult r) {
+        List<String> secrets = new java.util.ArrayList<>(List.of(apiKey));
+        for (String name : List.of("password", "db_url", "db_url_pooled")) {
+            if (r.outputs.containsKey(name)) {
+                secrets.add(r.outputs.get(name));
+            }
+        }
+        return masked(r, secrets);
+    }
+
     private static List<String> secrets(StepResult r) {
         return List.of(r.outputs.get("password"), r.outputs.get("db_url"), r.outputs.get("db_url_pooled"));
     }
 
     private void assertSuccess(StepResult r) {
         List<String> secrets = r.outputs.containsKey("password") ? secrets(r) : List.of();
-        assertEquals(0, r.exitCode, () -> "exit code; log:\n" + masked(r, List.of(apiKey)).replace(apiKey, "***"));
+        assertEquals(0, r.exitCode, () -> "exit code; log:\n" + log(r));
         assertApiKeyNeverShown(r, apiKey);
         if (!secrets.isEmpty()) {
             assertMaskedBeforeAnyUse(r, secrets);
@@ -146,12 +157,12 @@ class ActionContractIT {
         assertTrue(branch("ci/contract-new").isEmpty(), "post step deleted the branch");
         assertTrue(emu.requestLog().stream().anyMatch(req -> req.method().equals("DELETE")
                 && req.path().endsWith("/branches/" + b.id())), "DELETE request for the branch id");
-        assertTrue(post.stdout.stream().anyMatch(l -> l.contains("deleted at job end")), post.log());
+        assertTrue(post.stdout.stream().anyMatch(l -> l.contains("deleted at job end")), log(post));
 
         // Idempotent: a second post run (e.g. a retried job end) finds nothing to delete and succeeds.
         StepResult again = runner.runPost(with, main.state);
         assertSuccess(again);
-        assertTrue(again.stdout.stream().anyMatch(l -> l.contains("already gone")), again.log());
+        assertTrue(again.stdout.stream().anyMatch(l -> l.contains("already gone")), log(again));
     }
 
     @Test
@@ -161,7 +172,7 @@ class ActionContractIT {
         emu.operations().failNext("start_compute");
         Map<String, String> with = with("branch_name", "ci/half-way", "delete_on_job_end", "true");
         StepResult main = runner.runMain(with);
-        assertEquals(1, main.exitCode, main.log());
+        assertEquals(1, main.exitCode, log(main));
         singleError(main);
         assertTrue(branch("ci/half-way").isPresent(), "the branch exists after the failed main step");
         assertEquals("ci/half-way", main.state.get("branch_name"));
@@ -301,7 +312,7 @@ class ActionContractIT {
     void aFailedOperationFailsTheStepWithOneLine() throws Exception {
         emu.operations().failNext("create_branch");
         StepResult r = runner.runMain(with("branch_name", "ci/fails"));
-        assertEquals(1, r.exitCode, r.log());
+        assertEquals(1, r.exitCode, log(r));
         assertApiKeyNeverShown(r, apiKey);
         RunnerCommandParser.Command error = singleError(r);
         assertTrue(error.data().contains("create_branch"), error.data());
@@ -315,7 +326,7 @@ class ActionContractIT {
         long start = System.nanoTime();
         StepResult r = runner.runMain(with("branch_name", "ci/stuck", "timeout", "3"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        assertEquals(1, r.exitCode, r.log());
+        assertEquals(1, r.exitCode, log(r));
         RunnerCommandParser.Command error = singleError(r);
         assertEquals("Timed out", error.properties().get("title"));
         assertTrue(error.data().contains("timeout input"), error.data());
