@@ -12,6 +12,18 @@ import okhttp3.mockwebserver.RecordedRequest;
 /** A MockWebServer and a client on fake time, for tests where the exact answers matter. */
 public final class Scripted implements AutoCloseable {
 
+    /**
+     * MockWebServer logs (java.util.logging) a warning for each connection a test deliberately drops or
+     * times out; those are expected here. Held in a field: JUL keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger MOCK_WEB_SERVER_LOG = quiet();
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger(MockWebServer.class.getName());
+        log.setLevel(java.util.logging.Level.SEVERE);
+        return log;
+    }
+
     public final String apiKey = "neon-unit-" + UUID.randomUUID();
     public final MockWebServer server = new MockWebServer();
     public final FakeTime time = new FakeTime();
