@@ -144,6 +144,39 @@ class LifecycleScriptedTest {
     }
 
     @Test
+    void sweepNeverTouchesTheDefaultOrAProtectedBranchAndGoesOnPastAFailure() {
+        String now = s.time.instant().toString();
+        String old = s.time.instant().minus(Duration.ofDays(3)).toString();
+        s.server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest r) {
+                String path = r.getPath();
+                if (r.getMethod().equals("GET") && path.contains("/branches?")) {
+                    return json(200, "{\"branches\":["
+                            + "{\"id\":\"br-d\",\"name\":\"ci-default\",\"default\":true,\"created_at\":\"" + old + "\"},"
+                            + "{\"id\":\"br-p\",\"name\":\"ci-protected\",\"protected\":true,\"created_at\":\"" + old + "\"},"
+                            + "{\"id\":\"br-n\",\"name\":\"ci-new\",\"created_at\":\"" + now + "\"},"
+                            + "{\"id\":\"br-x\",\"name\":\"x-ci-old\",\"created_at\":\"" + old + "\"},"
+                            + "{\"id\":\"br-f\",\"name\":\"ci-fails\",\"created_at\":\"" + old + "\"},"
+                            + "{\"id\":\"br-o\",\"name\":\"ci-old\",\"created_at\":\"" + old + "\"}]}");
+                }
+                if (r.getMethod().equals("DELETE") && path.endsWith("/br-f")) {
+                    return json(400, "{\"code\":\"\",\"message\":\"branch has children\"}");
+                }
+                if (r.getMethod().equals("DELETE")) {
+                    return json(200, "{\"branch\":{\"id\":\"br-o\"},\"operations\":[]}");
+                }
+                return json(404, "{\"code\":\"\",\"message\":\"not found\"}");
+            }
+        });
+        SweepResult r = lifecycle().sweep(new SweepRequest("ci-", Duration.ofDays(1), false), Deadline.after(Duration.ofMinutes(1), s.time));
+        assertEquals(List.of("ci-fails", "ci-old"), r.matched());
+        assertEquals(List.of("ci-old"), r.deleted());
+        assertEquals(List.of("ci-fails"), List.copyOf(r.failed().keySet()));
+        assertTrue(r.failed().get("ci-fails").contains("branch has children"), r.failed().toString());
+    }
+
+    @Test
     void aProjectIdThatCannotBeRightIsRefusedUpFront() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new BranchLifecycle(s.client, "Foo Bar", null));
         assertEquals("project_id: \"Foo Bar\" is not a valid Neon project id (expected ^[a-z0-9-]{1,60}$)", e.getMessage());
