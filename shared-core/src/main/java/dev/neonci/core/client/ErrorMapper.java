@@ -74,9 +74,13 @@ final class ErrorMapper {
         return s.length() <= MAX_NEON_MESSAGE ? s : s.substring(0, MAX_NEON_MESSAGE) + "...";
     }
 
-    /** Removes the API key from text that came from elsewhere (a server message, an exception message). */
+    /**
+     * Removes the API key from text that came from elsewhere (a server message, an exception message).
+     * Keys shorter than 8 characters are not real Neon keys (those are long random tokens); replacing such a
+     * short string would garble ordinary words instead.
+     */
     static String scrub(String text, String apiKey) {
-        if (text == null || apiKey == null || apiKey.isEmpty()) {
+        if (text == null || apiKey == null || apiKey.length() < 8) {
             return text;
         }
         return text.replace(apiKey, "****");

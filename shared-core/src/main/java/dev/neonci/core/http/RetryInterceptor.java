@@ -4,11 +4,17 @@ import dev.neonci.core.wait.Deadline;
 import dev.neonci.core.wait.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ProtocolException;
+import java.net.UnknownHostException;
+import java.net.UnknownServiceException;
+import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -23,13 +29,17 @@ import okhttp3.Response;
  *       else after the backoff.</li>
  *   <li>Other 5xx and I/O failures: only for idempotent methods (GET, HEAD, DELETE), and for any method
  *       if the request never left (e.g. connection refused). A POST that was sent and then lost its
- *       answer is not re-sent: it may have been applied.</li>
+ *       answer is not re-sent: it may have been applied. Failures no retry can fix (untrusted
+ *       certificate, not TLS, protocol errors) are not retried; "unknown host" at most twice.</li>
  * </ul>
  * A retry that would end past the deadline is not made: the last answer (or failure) is returned, so
  * the error says what Neon last said. Each attempt's read/connect/write timeouts are clipped to the time
  * left. Without a {@code CallContext} tag, requests pass through untouched.
  */
 public final class RetryInterceptor implements Interceptor {
+
+    /** Retries after "unknown host" (DNS); more would mostly wait out a misspelt API URL. */
+    static final int MAX_UNKNOWN_HOST_RETRIES = 2;
 
     private final Backoff backoff;
     private final Sleeper sleeper;
@@ -61,6 +71,7 @@ public final class RetryInterceptor implements Interceptor {
         Deadline deadline = ctx.deadline();
         boolean idempotent = isIdempotent(request.method());
         int retries = 0;
+        int unknownHost = 0;
         while (true) {
             ctx.startAttempt();
             int left = clipMillis(deadline.remaining());
@@ -76,7 +87,11 @@ public final class RetryInterceptor implements Interceptor {
                         .proceed(request);
             } catch (IOException e) {
                 boolean safe = idempotent || !ctx.currentAttemptSent();
-                if (!safe || e instanceof RedirectRefusedException || Thread.currentThread().isInterrupted()) {
+                if (!safe || isPermanent(e) || Thread.currentThread().isInterrupted()) {
+                    throw e;
+                }
+                if (e instanceof UnknownHostException && ++unknownHost > MAX_UNKNOWN_HOST_RETRIES) {
+                    // A brief DNS hiccup is worth a retry; a misspelt API host is not worth the whole deadline.
                     throw e;
                 }
                 Duration delay = backoff.delay(++retries);
@@ -105,6 +120,28 @@ public final class RetryInterceptor implements Interceptor {
             ctx.retryListener().retrying("Neon answered " + code + " " + reason(code), delay);
             pause(delay);
         }
+    }
+
+    /**
+     * Failures that another attempt cannot fix: the server's certificate is not trusted or does not match
+     * the host, the server does not speak TLS (or HTTP), or a redirect was refused. Retrying them would only
+     * spend the deadline before reporting the same thing.
+     */
+    static boolean isPermanent(IOException e) {
+        if (e instanceof RedirectRefusedException || e instanceof SSLPeerUnverifiedException
+                || e instanceof ProtocolException || e instanceof UnknownServiceException) {
+            return true;
+        }
+        if (e instanceof SSLException) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof CertificateException) {
+                    return true;
+                }
+            }
+            String m = e.getMessage();
+            return m != null && m.contains("Unsupported or unrecognized SSL message");
+        }
+        return false;
     }
 
     /** A retry only makes sense if, after the pause, some time is left for the attempt itself. */

@@ -23,6 +23,7 @@ import dev.neonci.core.wait.OperationWaiter;
 import dev.neonci.core.wait.PollSchedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,6 +51,8 @@ public final class BranchLifecycle {
     private static final Pattern ID = Pattern.compile("^[a-z0-9-]{1,60}$");
     /** How often an ambiguous create is re-checked and re-sent before giving up. */
     private static final int MAX_CREATE_ATTEMPTS = 3;
+    /** Neon's limit for a branch's {@code expires_at}. */
+    private static final Duration MAX_EXPIRY = Duration.ofDays(30);
 
     private final NeonClient client;
     private final String projectId;
@@ -87,6 +90,7 @@ public final class BranchLifecycle {
      */
     public BranchConnection ensureBranch(EnsureBranchRequest request, Deadline deadline) {
         Objects.requireNonNull(request, "request");
+        checkExpiry(request.expiresAt());
         Call call = new Call(deadline);
         String name = request.branchName();
         Branch branch;
@@ -105,6 +109,25 @@ public final class BranchLifecycle {
         }
         call.waiter.awaitAll(operations, deadline);
         return connect(call, branch, created, request.connectionOptions(), request);
+    }
+
+    /**
+     * Neon accepts an expiry in the future and at most 30 days ahead; refuse anything else here, before any
+     * request (as {@code Inputs.expiresAt} does for text input), rather than with Neon's 400 after one.
+     */
+    private void checkExpiry(Instant expiresAt) {
+        if (expiresAt == null) {
+            return;
+        }
+        Instant now = client.clock().instant();
+        String at = expiresAt.truncatedTo(ChronoUnit.SECONDS).toString();
+        if (!expiresAt.isAfter(now)) {
+            throw new InvalidInputException("expires_at", "\"" + at + "\" is not in the future (now is "
+                    + now.truncatedTo(ChronoUnit.SECONDS) + ")");
+        }
+        if (expiresAt.isAfter(now.plus(MAX_EXPIRY))) {
+            throw new InvalidInputException("expires_at", "\"" + at + "\" is more than 30 days ahead (Neon's limit for branch expiry)");
+        }
     }
 
     private Created create(Call call, EnsureBranchRequest request) {
