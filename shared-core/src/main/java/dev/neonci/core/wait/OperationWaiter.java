@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -25,7 +26,9 @@ import java.util.function.Supplier;
  * <p>Efficient with several operations: each round polls the unfinished ones in the order Neon returned
  * them and stops at the first still in progress (Neon runs a branch's operations one after another, so a
  * later one cannot be done before an earlier one); a finished operation is never polled again. A round
- * therefore costs one request, plus one per operation that finished since the last round.
+ * therefore costs one request, plus one per operation that finished since the last round. The schedule runs
+ * from the start of the whole wait, not per operation: what a wait costs in polls depends on how long the
+ * branch takes to be ready, not on how many operations Neon split the work into.
  *
  * <p>{@code finished} and {@code skipped} succeed; {@code failed}, {@code error} and {@code cancelled}
  * throw {@link OperationFailedException} with Neon's error text; running out of time throws
@@ -88,7 +91,6 @@ public final class OperationWaiter {
         NeonClient scoped = client.withDeadline(deadline, retryListener());
         Progress progress = new Progress();
         poll(deadline, () -> {
-            boolean progressed = false;
             while (!pending.isEmpty()) {
                 String id = pending.get(0);
                 Operation now = scoped.getOperation(projectId, id);
@@ -98,12 +100,11 @@ public final class OperationWaiter {
                 latest.put(id, now);
                 failIfFailed(now);
                 if (!now.isTerminal()) {
-                    return progressed ? Round.PROGRESSED : Round.WAITING;
+                    return false;
                 }
                 pending.remove(0);
-                progressed = true;
             }
-            return Round.DONE;
+            return true;
         }, elapsed -> {
             Operation op = latest.get(pending.get(0));
             progress.report(op.action(), op.status(), elapsed);
@@ -136,7 +137,7 @@ public final class OperationWaiter {
         poll(deadline, () -> {
             T now = probe.get();
             last.set(0, now);
-            return done.test(now) ? Round.DONE : Round.WAITING;
+            return done.test(now);
         }, elapsed -> progress.report(what, status.apply(last.get(0)), elapsed),
                 () -> what + " to be ready; last status: " + status.apply(last.get(0)));
         return last.get(0);
@@ -146,10 +147,9 @@ public final class OperationWaiter {
      * The polling loop: poll at the schedule's offsets from the start (so slow answers do not push later
      * polls back), and once more just before the deadline if the next offset lies beyond it.
      */
-    private void poll(Deadline deadline, Supplier<Round> round, java.util.function.Consumer<Duration> report,
+    private void poll(Deadline deadline, BooleanSupplier roundDone, java.util.function.Consumer<Duration> report,
                       Supplier<String> waitingFor) {
-        Duration begin = deadline.elapsed();
-        Duration start = begin;
+        Duration start = deadline.elapsed();
         Duration next = schedule.firstPoll();
         int polls = 0;
         while (true) {
@@ -166,28 +166,20 @@ public final class OperationWaiter {
             }
             sleep(pause);
             polls++;
-            Round result;
+            boolean done;
             try {
-                result = round.get();
+                done = roundDone.getAsBoolean();
             } catch (NeonTimeoutException e) {
                 throw new NeonTimeoutException("Timed out after " + Durations.format(deadline.timeout())
                         + " waiting for " + waitingFor.get(), deadline.timeout(), e);
             }
-            if (result == Round.DONE) {
+            if (done) {
                 return;
             }
             Duration at = deadline.elapsed().minus(start);
-            report.accept(deadline.elapsed().minus(begin));
+            report.accept(at);
             if (lastChance || deadline.isExpired()) {
                 throw timeout(deadline, waitingFor.get());
-            }
-            if (result == Round.PROGRESSED) {
-                // The next operation only started when the previous one ended: give it the fast start of
-                // the schedule too, instead of the backed-off interval the previous one had reached.
-                start = deadline.elapsed();
-                polls = 0;
-                next = schedule.firstPoll();
-                continue;
             }
             next = next.plus(schedule.intervalAfter(polls, next));
             if (next.compareTo(at) < 0) {
@@ -196,9 +188,6 @@ public final class OperationWaiter {
             }
         }
     }
-
-    /** What one polling round found. */
-    private enum Round { DONE, PROGRESSED, WAITING }
 
     private static NeonTimeoutException timeout(Deadline deadline, String waitingFor) {
         return new NeonTimeoutException("Timed out after " + Durations.format(deadline.timeout())

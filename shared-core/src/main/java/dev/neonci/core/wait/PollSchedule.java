@@ -15,10 +15,10 @@ import java.util.Objects;
  * makes a CI step fast; but every poll counts against the account's ~700 requests/minute, shared by every
  * concurrent build. So the interval grows with the time already waited (the lag after an operation ends
  * stays below 400 ms or 30 % of the wait, whichever is larger) and settles at 2 s, 30 requests a minute, for long
- * waits. Within that shape the constants place polls just after the typical durations (and the project's
- * benchmark points): an operation of 0.2 s is seen on poll 2, 25 ms after it ended; 1 s on poll 5, 41 ms
- * after; 3 s on poll 9, 165 ms after (targets: ≤ 4 / 7 / 10 polls, median lag ≤ 100 / 200 / 500 ms).
- * The waiter restarts the schedule for each operation of a sequence (see {@link OperationWaiter}).
+ * waits. Within that shape the constants place polls just after typical readiness times; BENCHMARKS.md
+ * has the measured lag and polls per wait (targets for waits of 0.2 / 1 / 3 s: ≤ 4 / 7 / 10 polls, median
+ * lag ≤ 100 / 200 / 500 ms). One schedule covers a whole wait, however many operations it spans
+ * (see {@link OperationWaiter}).
  */
 public final class PollSchedule {
 
