@@ -90,6 +90,7 @@ class ActionFaultMatrixIT {
             assertEquals("ready", b.state(), "the step ends only once the branch is ready");
         } else {
             RunnerCommandParser.Command error = Invariants.assertOneErrorLine(main, evidence::mask);
+            report(fault, "main", error);
             assertMainErrorNamesTheCause(fault, error);
         }
         if (armed > 0 && fault != FaultCase.UNAUTHORIZED_PART_WAY && fault != FaultCase.READ_TIMEOUT_AFTER_CREATE) {
@@ -114,6 +115,7 @@ class ActionFaultMatrixIT {
                     () -> "post step log:\n" + evidence.mask(post.log()));
         } else {
             RunnerCommandParser.Command error = Invariants.assertOneErrorLine(post, evidence::mask);
+            report(fault, "post", error);
             if (fault == FaultCase.UNAUTHORIZED_PART_WAY) {
                 assertEquals("Neon rejected the API key", error.properties().get("title"));
             }
@@ -126,6 +128,12 @@ class ActionFaultMatrixIT {
         }
 
         Invariants.check(emu, evidence, fault.keepsBranch ? Set.of(name) : Set.of());
+    }
+
+    /** What the user saw, masked, for docs/guarantees.md (failsafe keeps it in *-output.txt). */
+    private void report(FaultCase fault, String step, RunnerCommandParser.Command error) {
+        System.out.println("[" + fault.name() + "] " + step + ": ::error title=" + error.properties().get("title")
+                + "::" + evidence.mask(error.data()));
     }
 
     private static void assertMainErrorNamesTheCause(FaultCase fault, RunnerCommandParser.Command error) {

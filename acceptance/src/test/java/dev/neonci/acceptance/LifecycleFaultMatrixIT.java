@@ -92,6 +92,7 @@ class LifecycleFaultMatrixIT {
             assertNotNull(createError, "ensureBranch should have failed");
             assertInstanceOf(NeonException.class, createError, "a user sees a NeonException, not " + createError.getClass());
             Invariants.assertOneLine(createError);
+            System.out.println("[" + fault.name() + "] ensureBranch: " + describe(createError));
             assertCreateErrorNamesTheCause(fault, createError);
         }
         assertFaultWasMet(fault, "create", armed);
@@ -121,6 +122,7 @@ class LifecycleFaultMatrixIT {
             assertNotNull(deleteError, "deleteBranch should have failed");
             assertInstanceOf(NeonException.class, deleteError);
             Invariants.assertOneLine(deleteError);
+            System.out.println("[" + fault.name() + "] deleteBranch: " + describe(deleteError));
             if (fault == FaultCase.UNAUTHORIZED_PART_WAY) {
                 assertInstanceOf(NeonAuthenticationException.class, deleteError);
             }
