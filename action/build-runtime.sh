@@ -55,15 +55,17 @@ jlink_flags=(
   "--add-options=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:-UsePerfData -Xss512k"
 )
 
-rm -rf "$dest"
+# Built next to DEST and moved into place at the end, so that a half-built runtime is never at DEST
+# (other builds in the same tree may be running the previous one).
+work="$(mktemp -d)"
+staging="$dest.building.$$"
+trap 'rm -rf "$work" "$staging"' EXIT
 modules_csv="$(IFS=,; echo "${modules[*]}")"
-"$jdk_bin/jlink" --add-modules "$modules_csv" "${jlink_flags[@]}" --output "$dest"
+"$jdk_bin/jlink" --add-modules "$modules_csv" "${jlink_flags[@]}" --output "$staging"
 
-cp "$jar_file" "$dest/neon-ci-action.jar"
+cp "$jar_file" "$staging/neon-ci-action.jar"
 
 # The post-entrypoint: a shebang line, then a jar holding only a manifest.
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
 printf 'Main-Class: dev.neonci.action.PostMain\nClass-Path: neon-ci-action.jar\n' > "$work/manifest.txt"
 mkdir -p "$work/empty"
 "$jdk_bin/jar" --create --file "$work/post.jar" --manifest "$work/manifest.txt" -C "$work/empty" .
@@ -72,7 +74,10 @@ if (( ${#shebang} > 127 )); then
   echo "build-runtime.sh: $prefix is too long for a shebang line (kernel limit); use a shorter path" >&2
   exit 1
 fi
-{ printf '%s\n' "$shebang"; cat "$work/post.jar"; } > "$dest/neon-ci-post"
-chmod 755 "$dest/neon-ci-post"
+{ printf '%s\n' "$shebang"; cat "$work/post.jar"; } > "$staging/neon-ci-post"
+chmod 755 "$staging/neon-ci-post"
+
+rm -rf "$dest"
+mv "$staging" "$dest"
 
 echo "build-runtime.sh: $dest ($(du -sm "$dest" | cut -f1) MB, modules: $modules_csv)"

@@ -112,7 +112,7 @@ class DockerfileRulesTest {
         assertEquals("always()", manifest.runs.get("post-if"));
         assertFalse(manifest.runs.containsKey("args"), "no args: the entrypoints need none");
         String script = Files.readString(ROOT.resolve("action/build-runtime.sh"));
-        assertTrue(script.contains("\"$dest/neon-ci-post\""), "build-runtime.sh creates neon-ci-post");
+        assertTrue(script.contains("/neon-ci-post\"") && script.contains("mv \"$staging\" \"$dest\""), "build-runtime.sh creates DEST/neon-ci-post");
     }
 
     @Test
