@@ -18,18 +18,27 @@ import java.util.Set;
  * emulator over real HTTP on loopback; nothing here reaches Neon.
  *
  * <pre>
- *   ./mvnw -B -q install -DskipTests
- *   ./mvnw -B -q -pl benchmarks exec:java                      # all four
- *   ./mvnw -B -q -pl benchmarks exec:java -Dexec.args="lag"    # or: lag contention coldstart size
+ *   ./mvnw -B -q -pl benchmarks -am package -DskipTests -Pbenchmark                   # all four
+ *   ./mvnw -B -q -pl benchmarks -am package -DskipTests -Pbenchmark -Dbenchmarks=lag  # or: contention coldstart size
  * </pre>
  */
 public final class Benchmarks {
+
+    private static final List<String> ALL = List.of("lag", "contention", "coldstart", "size");
 
     private Benchmarks() {
     }
 
     public static void main(String[] args) throws Exception {
-        Set<String> only = Set.copyOf(args.length == 0 ? List.of("lag", "contention", "coldstart", "size") : Arrays.asList(args));
+        // Names arrive as one argument from the Maven profile ("lag contention") or as several.
+        List<String> names = Arrays.stream(String.join(" ", args).trim().split("\\s+")).filter(n -> !n.isEmpty()).toList();
+        Set<String> only = Set.copyOf(names.isEmpty() ? ALL : names);
+        for (String name : only) {
+            if (!ALL.contains(name)) {
+                System.err.println("unknown benchmark \"" + name + "\": expected any of " + String.join(", ", ALL));
+                System.exit(2);
+            }
+        }
         Path root = Path.of(System.getProperty("neonci.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createDirectories(root.resolve("benchmarks/target/work"));
 
