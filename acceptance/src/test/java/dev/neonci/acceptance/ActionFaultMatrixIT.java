@@ -128,6 +128,15 @@ class ActionFaultMatrixIT {
         }
 
         Invariants.check(emu, evidence, fault.keepsBranch ? Set.of(name) : Set.of());
+
+        if (fault == FaultCase.UNAUTHORIZED_PART_WAY) {
+            // Kept only while the key is refused: a re-run of the job end with a valid key removes it.
+            emu.faults().clear();
+            StepResult again = runner.runPost(with, main.state);
+            evidence.add("post again", again);
+            Invariants.assertSucceeded(again, evidence::mask);
+            Invariants.check(emu, evidence, Set.of());
+        }
     }
 
     /** What the user saw, masked, for docs/guarantees.md (failsafe keeps it in *-output.txt). */

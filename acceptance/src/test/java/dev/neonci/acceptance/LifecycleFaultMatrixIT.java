@@ -130,6 +130,13 @@ class LifecycleFaultMatrixIT {
 
         assertFaultWasMet(fault, "delete", armed);
         Invariants.check(emu, evidence, fault.keepsBranch ? Set.of(name) : Set.of());
+
+        if (fault == FaultCase.UNAUTHORIZED_PART_WAY) {
+            // Kept only while the key is refused: with a valid key again, the same delete removes it.
+            emu.faults().clear();
+            assertTrue(lifecycle.deleteBranch(name, Deadline.after(Duration.ofSeconds(20))).deleted());
+            Invariants.check(emu, evidence, Set.of());
+        }
     }
 
     /** The caller's deadline bounds the command, whatever the fault (1 s of slack for the last answer). */
