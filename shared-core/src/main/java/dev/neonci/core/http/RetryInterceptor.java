@@ -2,9 +2,11 @@ package dev.neonci.core.http;
 
 import dev.neonci.core.wait.Deadline;
 import dev.neonci.core.wait.Sleeper;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.net.UnknownServiceException;
 import java.security.cert.CertificateException;
@@ -14,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -30,7 +33,7 @@ import okhttp3.Response;
  *   <li>Other 5xx and I/O failures: only for idempotent methods (GET, HEAD, DELETE), and for any method
  *       if the request never left (e.g. connection refused). A POST that was sent and then lost its
  *       answer is not re-sent: it may have been applied. Failures no retry can fix (untrusted
- *       certificate, not TLS, protocol errors) are not retried; "unknown host" at most twice.</li>
+ *       certificate, not TLS, a TLS handshake the two sides cannot agree on, protocol errors) are not retried; "unknown host" at most twice.</li>
  * </ul>
  * A retry that would end past the deadline is not made: the last answer (or failure) is returned, so
  * the error says what Neon last said. Each attempt's read/connect/write timeouts are clipped to the time
@@ -124,7 +127,9 @@ public final class RetryInterceptor implements Interceptor {
 
     /**
      * Failures that another attempt cannot fix: the server's certificate is not trusted or does not match
-     * the host, the server does not speak TLS (or HTTP), or a redirect was refused. Retrying them would only
+     * the host, the server does not speak TLS (or HTTP), the TLS handshake failed on a disagreement (no
+     * protocol or cipher suite in common, a fatal handshake alert — unless the connection itself broke
+     * during the handshake), or a redirect was refused. Retrying them would only
      * spend the deadline before reporting the same thing.
      */
     static boolean isPermanent(IOException e) {
@@ -139,7 +144,35 @@ public final class RetryInterceptor implements Interceptor {
                 }
             }
             String m = e.getMessage();
-            return m != null && m.contains("Unsupported or unrecognized SSL message");
+            if (m != null && m.contains("Unsupported or unrecognized SSL message")) {
+                return true;
+            }
+            // A handshake the two sides cannot agree on (no cipher suites or protocol in common, a fatal
+            // handshake_failure alert) fails the same way every time. Only a handshake cut off by the
+            // connection (EOF, reset, timeout) is worth another attempt.
+            return e instanceof SSLHandshakeException && !isConnectionInterruption(e);
+        }
+        return false;
+    }
+
+    /** The handshake died with the connection (closed, reset, timed out), not on a TLS disagreement. */
+    static boolean isConnectionInterruption(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof EOFException || t instanceof SocketException || t instanceof InterruptedIOException) {
+                return true;
+            }
+            String m = t.getMessage();
+            if (m != null) {
+                String lower = m.toLowerCase(java.util.Locale.ROOT);
+                if (lower.contains("remote host terminated") || lower.contains("connection reset")
+                        || lower.contains("broken pipe") || lower.contains("connection closed")
+                        || lower.contains("socket closed") || lower.contains("end of stream")) {
+                    return true;
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
         }
         return false;
     }
