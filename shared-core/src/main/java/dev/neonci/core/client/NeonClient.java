@@ -37,6 +37,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
@@ -203,19 +204,18 @@ public final class NeonClient implements Closeable {
             endpoints.add(endpoint);
             body.add("endpoints", endpoints);
         }
-        JsonObject json = send("POST", url(projectId, "branches"), body, "project " + projectId);
-        return new CreateBranchResponse(
-                Json.GSON.fromJson(json.get("branch"), Branch.class),
+        return send("POST", url(projectId, "branches"), body, "project " + projectId, json -> new CreateBranchResponse(
+                branch(json),
                 list(json, "endpoints", ENDPOINTS),
-                list(json, "operations", OPERATIONS),
+                operations(json),
                 list(json, "roles", ROLES),
-                list(json, "databases", DATABASES));
+                list(json, "databases", DATABASES)));
     }
 
     /** {@code GET /projects/{project_id}/branches/{branch_id}}. */
     public Branch getBranch(String projectId, String branchId) {
-        JsonObject json = send("GET", url(projectId, "branches", branchId), null, branchSubject(projectId, branchId));
-        return Json.GSON.fromJson(json.get("branch"), Branch.class);
+        return send("GET", url(projectId, "branches", branchId), null, branchSubject(projectId, branchId),
+                NeonClient::branch);
     }
 
     /** One page of {@code GET /projects/{project_id}/branches}. */
@@ -230,16 +230,21 @@ public final class NeonClient implements Closeable {
         if (query.limit() != null) {
             u.addQueryParameter("limit", String.valueOf(query.limit()));
         }
-        JsonObject json = send("GET", u.build(), null, "project " + projectId);
-        String next = null;
-        JsonElement pagination = json.get("pagination");
-        if (pagination != null && pagination.isJsonObject()) {
-            JsonElement n = pagination.getAsJsonObject().get("next");
-            if (n != null && n.isJsonPrimitive()) {
-                next = n.getAsString();
+        return send("GET", u.build(), null, "project " + projectId, json -> {
+            String next = null;
+            JsonElement pagination = json.get("pagination");
+            if (pagination != null && pagination.isJsonObject()) {
+                JsonElement n = pagination.getAsJsonObject().get("next");
+                if (n != null && n.isJsonPrimitive()) {
+                    next = n.getAsString();
+                }
             }
-        }
-        return new BranchPage(list(json, "branches", BRANCHES), next);
+            List<Branch> branches = list(json, "branches", BRANCHES);
+            for (Branch b : branches) {
+                requireId(b.id(), "branches[].id");
+            }
+            return new BranchPage(branches, next);
+        });
     }
 
     /**
@@ -279,17 +284,14 @@ public final class NeonClient implements Closeable {
      * 204 (Neon: "doesn't exist or has already been deleted") and 404 both mean nothing to delete.
      */
     public DeleteBranchResponse deleteBranch(String projectId, String branchId) {
-        JsonObject json;
         try {
-            json = send("DELETE", url(projectId, "branches", branchId), null, branchSubject(projectId, branchId));
+            return send("DELETE", url(projectId, "branches", branchId), null, branchSubject(projectId, branchId),
+                    json -> json == null ? new DeleteBranchResponse(false, null, List.of())
+                            : new DeleteBranchResponse(true, optional(json, "branch", Branch.class),
+                                    operations(json)));
         } catch (NeonNotFoundException gone) {
             return new DeleteBranchResponse(false, null, List.of());
         }
-        if (json == null) {
-            return new DeleteBranchResponse(false, null, List.of());
-        }
-        return new DeleteBranchResponse(true, Json.GSON.fromJson(json.get("branch"), Branch.class),
-                list(json, "operations", OPERATIONS));
     }
 
     /**
@@ -299,27 +301,29 @@ public final class NeonClient implements Closeable {
     public BranchOperations restoreBranch(String projectId, String branchId, String sourceBranchId) {
         JsonObject body = new JsonObject();
         body.addProperty("source_branch_id", Objects.requireNonNull(sourceBranchId, "sourceBranchId"));
-        JsonObject json = send("POST", url(projectId, "branches", branchId, "restore"), body,
-                branchSubject(projectId, branchId));
-        return new BranchOperations(Json.GSON.fromJson(json.get("branch"), Branch.class),
-                list(json, "operations", OPERATIONS));
+        return send("POST", url(projectId, "branches", branchId, "restore"), body,
+                branchSubject(projectId, branchId),
+                json -> new BranchOperations(optional(json, "branch", Branch.class), operations(json)));
     }
 
     // ---------------------------------------------------------------- operations
 
     /** {@code GET /projects/{project_id}/operations/{operation_id}}. */
     public Operation getOperation(String projectId, String operationId) {
-        JsonObject json = send("GET", url(projectId, "operations", operationId), null,
-                "operation " + operationId + " in project " + projectId);
-        return Json.GSON.fromJson(json.get("operation"), Operation.class);
+        return send("GET", url(projectId, "operations", operationId), null,
+                "operation " + operationId + " in project " + projectId, json -> {
+                    Operation o = required(json, "operation", Operation.class);
+                    requireId(o.id(), "operation.id");
+                    return o;
+                });
     }
 
     // ---------------------------------------------------------------- endpoints, roles, databases
 
     /** {@code GET /projects/{project_id}/branches/{branch_id}/endpoints}. */
     public List<Endpoint> listBranchEndpoints(String projectId, String branchId) {
-        return list(send("GET", url(projectId, "branches", branchId, "endpoints"), null,
-                branchSubject(projectId, branchId)), "endpoints", ENDPOINTS);
+        return send("GET", url(projectId, "branches", branchId, "endpoints"), null,
+                branchSubject(projectId, branchId), json -> list(json, "endpoints", ENDPOINTS));
     }
 
     /** {@code POST /projects/{project_id}/endpoints}: a compute for a branch; wait for the operations. */
@@ -331,21 +335,20 @@ public final class NeonClient implements Closeable {
                 request.suspendTimeoutSeconds());
         JsonObject body = new JsonObject();
         body.add("endpoint", endpoint);
-        JsonObject json = send("POST", url(projectId, "endpoints"), body, branchSubject(projectId, request.branchId()));
-        return new EndpointOperations(Json.GSON.fromJson(json.get("endpoint"), Endpoint.class),
-                list(json, "operations", OPERATIONS));
+        return send("POST", url(projectId, "endpoints"), body, branchSubject(projectId, request.branchId()),
+                json -> new EndpointOperations(optional(json, "endpoint", Endpoint.class), operations(json)));
     }
 
     /** {@code GET /projects/{project_id}/branches/{branch_id}/roles} (no passwords). */
     public List<Role> listBranchRoles(String projectId, String branchId) {
-        return list(send("GET", url(projectId, "branches", branchId, "roles"), null,
-                branchSubject(projectId, branchId)), "roles", ROLES);
+        return send("GET", url(projectId, "branches", branchId, "roles"), null,
+                branchSubject(projectId, branchId), json -> list(json, "roles", ROLES));
     }
 
     /** {@code GET /projects/{project_id}/branches/{branch_id}/databases}. */
     public List<Database> listBranchDatabases(String projectId, String branchId) {
-        return list(send("GET", url(projectId, "branches", branchId, "databases"), null,
-                branchSubject(projectId, branchId)), "databases", DATABASES);
+        return send("GET", url(projectId, "branches", branchId, "databases"), null,
+                branchSubject(projectId, branchId), json -> list(json, "databases", DATABASES));
     }
 
     /**
@@ -353,14 +356,9 @@ public final class NeonClient implements Closeable {
      * 412 means the project does not store passwords.
      */
     public String revealRolePassword(String projectId, String branchId, String roleName) {
-        JsonObject json = send("GET", url(projectId, "branches", branchId, "roles", roleName, "reveal_password"), null,
-                "role " + roleName + " on branch " + branchId + " in project " + projectId);
-        JsonElement p = json.get("password");
-        if (p == null || !p.isJsonPrimitive()) {
-            throw new NeonApiException("Neon answered reveal_password for role " + roleName + " without a password",
-                    200, "", "", null);
-        }
-        return p.getAsString();
+        return send("GET", url(projectId, "branches", branchId, "roles", roleName, "reveal_password"), null,
+                "role " + roleName + " on branch " + branchId + " in project " + projectId,
+                json -> requiredString(json, "password"));
     }
 
     /**
@@ -382,12 +380,7 @@ public final class NeonClient implements Closeable {
         if (pooled) {
             u.addQueryParameter("pooled", "true");
         }
-        JsonObject json = send("GET", u.build(), null, branchSubject(projectId, branchId));
-        JsonElement uri = json.get("uri");
-        if (uri == null || !uri.isJsonPrimitive()) {
-            throw new NeonApiException("Neon answered connection_uri without a uri", 200, "", "", null);
-        }
-        return uri.getAsString();
+        return send("GET", u.build(), null, branchSubject(projectId, branchId), json -> requiredString(json, "uri"));
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -441,13 +434,73 @@ public final class NeonClient implements Closeable {
         return instant.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
+    /** A list field; absent or null = empty; null items are dropped. Malformed: {@link JsonParseException}. */
     private static <T> List<T> list(JsonObject json, String field, Type type) {
         JsonElement e = json.get(field);
         if (e == null || e.isJsonNull()) {
             return List.of();
         }
         List<T> items = Json.GSON.fromJson(e, type);
-        return items == null ? List.of() : items;
+        if (items == null) {
+            return List.of();
+        }
+        List<T> present = new ArrayList<>(items.size());
+        for (T item : items) {
+            if (item != null) {
+                present.add(item);
+            }
+        }
+        return present;
+    }
+
+    /** The operations to wait for; each must have an id (it is polled by id). */
+    private static List<Operation> operations(JsonObject json) {
+        List<Operation> ops = list(json, "operations", OPERATIONS);
+        for (Operation o : ops) {
+            requireId(o.id(), "operations[].id");
+        }
+        return ops;
+    }
+
+    /** The {@code branch} object every branch answer carries, with its id. */
+    private static Branch branch(JsonObject json) {
+        Branch b = required(json, "branch", Branch.class);
+        requireId(b.id(), "branch.id");
+        return b;
+    }
+
+    /** An object field the spec requires; missing or not an object: {@link JsonParseException}. */
+    private static <T> T required(JsonObject json, String field, Class<T> type) {
+        T value = optional(json, field, type);
+        if (value == null) {
+            throw new JsonParseException("no \"" + field + "\" object");
+        }
+        return value;
+    }
+
+    private static <T> T optional(JsonObject json, String field, Class<T> type) {
+        JsonElement e = json.get(field);
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        if (!e.isJsonObject()) {
+            throw new JsonParseException("\"" + field + "\" is not an object");
+        }
+        return Json.GSON.fromJson(e, type);
+    }
+
+    private static String requiredString(JsonObject json, String field) {
+        JsonElement e = json == null ? null : json.get(field);
+        if (e == null || !e.isJsonPrimitive() || e.getAsString().isEmpty()) {
+            throw new JsonParseException("no \"" + field + "\"");
+        }
+        return e.getAsString();
+    }
+
+    private static void requireId(String id, String field) {
+        if (id == null || id.isEmpty()) {
+            throw new JsonParseException("no " + field);
+        }
     }
 
     private Deadline callDeadline() {
@@ -459,6 +512,17 @@ public final class NeonClient implements Closeable {
      * it answered, or null for 204. Maps every failure to a {@link NeonException}.
      */
     JsonObject send(String method, HttpUrl url, JsonObject body, String subject) {
+        return send(method, url, body, subject, json -> json);
+    }
+
+    /**
+     * As {@link #send(String, HttpUrl, JsonObject, String)}, then turns the answer into {@code T} with
+     * {@code decode} (given null for 204). An answer that does not have the documented shape (malformed
+     * JSON, a missing required object, a field of the wrong type) is a {@link NeonTransportException}
+     * naming the request and its id — never a Gson exception or a NullPointerException later, and never
+     * with the body in the message (it may hold a password).
+     */
+    <T> T send(String method, HttpUrl url, JsonObject body, String subject, Function<JsonObject, T> decode) {
         CallContext ctx = new CallContext(callDeadline(), retryListener);
         String what = method + " " + relativePath(url);
         if (ctx.deadline().isExpired()) {
@@ -485,20 +549,23 @@ public final class NeonClient implements Closeable {
             ResponseBody rb = response.body();
             String text = rb == null ? "" : rb.string();
             int code = response.code();
-            if (code == 204) {
-                return null;
-            }
-            if (response.isSuccessful()) {
+            if (code >= 200 && code < 300) {
                 try {
+                    if (code == 204) {
+                        return decode.apply(null);
+                    }
                     JsonElement parsed = JsonParser.parseString(text);
                     if (!parsed.isJsonObject()) {
                         throw new JsonParseException("not a JSON object");
                     }
-                    return parsed.getAsJsonObject();
-                } catch (JsonParseException | IllegalStateException e) {
+                    return decode.apply(parsed.getAsJsonObject());
+                } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
+                         | ClassCastException | NumberFormatException | NullPointerException e) {
+                    // Not e.getMessage(): Gson may quote the offending value, and the body may hold a password.
                     throw new NeonTransportException("Neon answered " + what + " with HTTP " + code
                             + " but a body that is not the documented JSON" + requestIdSuffix(ctx.lastRequestId()),
-                            !RetryInterceptor.isIdempotent(method), ctx.lastRequestId(), e);
+                            !RetryInterceptor.isIdempotent(method), ctx.lastRequestId(), new JsonParseException(
+                                    "unexpected answer (" + e.getClass().getSimpleName() + ")"));
                 }
             }
             throw ErrorMapper.map(code, text, what, subject, ctx, apiKey);
