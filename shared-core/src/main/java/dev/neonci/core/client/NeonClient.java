@@ -9,6 +9,7 @@ import com.google.gson.reflect.TypeToken;
 import dev.neonci.core.http.AuthInterceptor;
 import dev.neonci.core.http.Backoff;
 import dev.neonci.core.http.CallContext;
+import dev.neonci.core.http.IoFailures;
 import dev.neonci.core.http.RedirectGuardInterceptor;
 import dev.neonci.core.http.RedirectRefusedException;
 import dev.neonci.core.http.RequestIdInterceptor;
@@ -584,8 +585,7 @@ public final class NeonClient implements Closeable {
                         + (ctx.attempts() == 1 ? "" : "s") + ")" + requestIdSuffix(ctx.lastRequestId()),
                         ctx.deadline().timeout(), e);
             }
-            String detail = e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getClass().getSimpleName() + ": " + NeonException.oneLine(e.getMessage());
+            String detail = NeonException.oneLine(IoFailures.describe(e));
             throw new NeonTransportException("Could not talk to Neon at " + baseUrl.host() + " for " + what + " ("
                     + ErrorMapper.scrub(detail, apiKey) + ")" + (ctx.attempts() > 1 ? " after " + ctx.attempts() + " attempts" : "")
                     + requestIdSuffix(ctx.lastRequestId()), mayHaveBeenApplied, ctx.lastRequestId(), e);

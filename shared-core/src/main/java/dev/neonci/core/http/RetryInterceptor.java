@@ -204,8 +204,7 @@ public final class RetryInterceptor implements Interceptor {
     }
 
     private static String describe(IOException e) {
-        String m = e.getMessage();
-        return e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        return IoFailures.describe(e);
     }
 
     /** Reason phrases for the statuses Neon is documented or seen to send. */
