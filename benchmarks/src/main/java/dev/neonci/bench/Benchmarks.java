@@ -71,6 +71,8 @@ public final class Benchmarks {
             System.out.println("## 3. Cold start: process start to outputs written (instant operations, 10 runs)");
             List<ColdStartBenchmark.Result> results = new ArrayList<>();
             results.add(ColdStartBenchmark.action(runtime, work, 10));
+            results.add(ColdStartBenchmark.action("same jar, full JDK " + System.getProperty("java.version")
+                    + ", no JVM options", ColdStartBenchmark.plainJdkLayout(runtime, work), work, 10));
             try {
                 results.add(ColdStartBenchmark.neonctl(work, 10));
             } catch (Exception e) {

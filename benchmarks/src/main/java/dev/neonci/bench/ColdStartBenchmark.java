@@ -25,7 +25,26 @@ final class ColdStartBenchmark {
     record Result(String tool, Stats wallMs, Stats requests, String note) {
     }
 
+    /**
+     * The same jar on this machine's full JDK with no JVM options: a runtime laid out like the jlinked one
+     * whose {@code bin} is the JDK's, to show what the jlinked runtime and its baked-in options buy.
+     */
+    static Path plainJdkLayout(Path runtime, Path work) throws IOException {
+        Path dir = work.resolve("plain-jdk");
+        Files.createDirectories(dir);
+        Path bin = dir.resolve("bin");
+        Files.deleteIfExists(bin);
+        Files.createSymbolicLink(bin, Path.of(System.getProperty("java.home"), "bin"));
+        Files.copy(runtime.resolve("neon-ci-action.jar"), dir.resolve("neon-ci-action.jar"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return dir;
+    }
+
     static Result action(Path runtime, Path work, int runs) throws Exception {
+        return action("neon-ci action (jlinked runtime, as in the image)", runtime, work, runs);
+    }
+
+    static Result action(String label, Path runtime, Path work, int runs) throws Exception {
         List<Long> walls = new ArrayList<>();
         List<Integer> requests = new ArrayList<>();
         try (NeonEmulator emulator = NeonEmulator.builder().apiKey(ReadinessLagBenchmark.KEY)
@@ -47,7 +66,7 @@ final class ColdStartBenchmark {
                 requests.add(emulator.requestLog().size() - from);
             }
         }
-        return new Result("neon-ci action (jlinked runtime)", Stats.of(walls), Stats.of(requests),
+        return new Result(label, Stats.of(walls), Stats.of(requests),
                 "waits until the branch and its endpoint are ready; outputs URLs");
     }
 
