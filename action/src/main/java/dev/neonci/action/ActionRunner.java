@@ -276,7 +276,13 @@ public final class ActionRunner {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    private int guarded(Supplier<Integer> work) {
+    /**
+     * Runs a phase; every failure ends as one {@code ::error} line and exit code 1. A failed step explains
+     * itself in words: no Java class name and no stack trace in the log — except, for a bug, the trace on
+     * stderr when the user turned on debug logging ({@code RUNNER_DEBUG=1}, set by the runner for
+     * {@code ACTIONS_STEP_DEBUG}).
+     */
+    int guarded(Supplier<Integer> work) {
         try {
             return work.get();
         } catch (InvalidInputException e) {
@@ -295,12 +301,28 @@ public final class ActionRunner {
             log.error("neon-ci failed", e.getMessage());
         } catch (UncheckedIOException e) {
             log.error("Cannot write a runner file", e.getMessage());
-        } catch (RuntimeException e) {
-            // A bug, not a user mistake: say so, with the trace on stderr for the report.
-            log.error("Unexpected error in neon-ci", e.getClass().getSimpleName() + ": " + e.getMessage());
-            e.printStackTrace(err);
+        } catch (RuntimeException | LinkageError | StackOverflowError | OutOfMemoryError e) {
+            // A bug (or a broken runtime), not a user mistake: say so in one line; the trace only on request.
+            String detail = describeBug(e);
+            log.error("Unexpected error in neon-ci", "neon-ci failed unexpectedly" + (detail.isEmpty() ? "" : " (" + detail + ")")
+                    + "; please report it" + ("1".equals(env.get("RUNNER_DEBUG")) ? " with the stack trace below"
+                    : ", rerunning with debug logging (ACTIONS_STEP_DEBUG) for the stack trace"));
+            if ("1".equals(env.get("RUNNER_DEBUG"))) {
+                e.printStackTrace(err);
+            }
         }
         return 1;
+    }
+
+    /** The message of an unexpected failure on one line, without Java class names in it. */
+    static String describeBug(Throwable e) {
+        String m = e.getMessage();
+        if (m == null) {
+            return "";
+        }
+        String clean = m.replaceAll("\\s*[\\r\\n]+\\s*", " ")
+                .replaceAll("(?:[A-Za-z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error)(?::\\s*)?", "").trim();
+        return clean.length() > 300 ? clean.substring(0, 300) + "..." : clean;
     }
 
     private <T> T withLifecycle(Connection c, String title, java.util.function.Function<BranchLifecycle, T> work) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -75,6 +76,63 @@ class ActionRunnerTest {
         assertEquals("Invalid input: command", error.properties().get("title"));
         assertTrue(error.data().startsWith("command: \"Destroy?now\" is not a command"), error.data());
         assertEquals(1, lines().size(), "no API key given, so nothing to mask; only the error line");
+    }
+
+    @Test
+    void aBugIsOneErrorLineWithoutJavaNamesOrTrace() {
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        ActionRunner r = new ActionRunner(Map.of(), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8), Clock.systemUTC());
+        assertEquals(1, r.guarded(() -> {
+            throw new IllegalStateException("java.lang.NullPointerException: Cannot invoke \"String.length()\"\nbecause x is null");
+        }));
+        assertEquals(1, lines().size(), lines().toString());
+        RunnerCommandParser.Command error = RunnerCommandParser.parse(lines().get(0));
+        assertEquals("error", error.name());
+        assertEquals("Unexpected error in neon-ci", error.properties().get("title"));
+        assertFalse(error.data().contains("\n"), error.data());
+        assertFalse(error.data().contains("Exception"), error.data());
+        assertTrue(error.data().contains("Cannot invoke \"String.length()\" because x is null"), error.data());
+        assertEquals("", errBytes.toString(StandardCharsets.UTF_8), "no stack trace unless debug logging is on");
+    }
+
+    @Test
+    void aBugShowsItsTraceOnlyWithDebugLogging() {
+        ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+        ActionRunner r = new ActionRunner(Map.of("RUNNER_DEBUG", "1"), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(errBytes, true, StandardCharsets.UTF_8), Clock.systemUTC());
+        assertEquals(1, r.guarded(() -> {
+            throw new NullPointerException();
+        }));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("\tat "), "trace on request");
+    }
+
+    @Test
+    void aMalformedAnswerFromNeonIsOneErrorLineAndNoSecretOrJavaName() throws Exception {
+        String key = "napi_unit_" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (dev.neonci.emulator.NeonEmulator emu = dev.neonci.emulator.NeonEmulator.builder().apiKey(key)
+                .operationDuration(java.time.Duration.ZERO).start()) {
+            emu.faults().next("GET", "/reveal_password$", 1, dev.neonci.emulator.Fault.malformedJson());
+            Path output = java.nio.file.Files.createFile(dir.resolve("output"));
+            Map<String, String> env = Map.of("INPUT_API_KEY", key, "INPUT_PROJECT_ID", emu.projectId(),
+                    "INPUT_API_HOST", emu.baseUrl(), "INPUT_BRANCH_NAME", "ci/malformed", "INPUT_TIMEOUT", "30",
+                    "GITHUB_OUTPUT", output.toString());
+            ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+            ActionRunner r = new ActionRunner(env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(errBytes, true, StandardCharsets.UTF_8), Clock.systemUTC());
+            assertEquals(1, r.runMain(), lines().toString());
+            List<String> errors = lines().stream().filter(l -> l.startsWith("::error")).toList();
+            assertEquals(1, errors.size(), lines().toString());
+            assertTrue(errors.get(0).contains("not the documented JSON"), errors.get(0));
+            for (String line : lines()) {
+                assertFalse(line.contains("Exception"), line);
+                if (!line.startsWith("::add-mask::")) {
+                    assertFalse(line.contains(key), "the key leaked");
+                }
+            }
+            assertEquals("", errBytes.toString(StandardCharsets.UTF_8));
+            assertEquals("", java.nio.file.Files.readString(output), "no outputs for a failed step");
+        }
     }
 
     @Test
