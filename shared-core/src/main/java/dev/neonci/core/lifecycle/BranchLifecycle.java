@@ -331,7 +331,7 @@ public final class BranchLifecycle {
 
     /**
      * Given names win. Else the database: the only one, else {@code neondb}. The role: the only one, else
-     * the owner of the only database, else {@code neondb_owner}. A guess that does not exist on the branch
+     * the owner of the chosen database, else {@code neondb_owner}. A guess that does not exist on the branch
      * is an error naming the choices, rather than a confusing 404 later.
      */
     private Map<String, String> pickRoleAndDatabase(Call call, Branch branch, ConnectionOptions options) {
@@ -353,10 +353,14 @@ public final class BranchLifecycle {
                 }
             }
             if (role == null) {
+                String db = database;
+                Optional<String> owner = databases.stream()
+                        .filter(d -> db.equals(d.name()) && d.ownerName() != null && !d.ownerName().isEmpty())
+                        .map(Database::ownerName).findFirst();
                 if (roles.size() == 1) {
                     role = roles.get(0).name();
-                } else if (databases.size() == 1 && databases.get(0).ownerName() != null) {
-                    role = databases.get(0).ownerName();
+                } else if (owner.isPresent()) {
+                    role = owner.get();
                 } else if (roles.isEmpty() || roles.stream().anyMatch(r -> DEFAULT_ROLE.equals(r.name()))) {
                     role = DEFAULT_ROLE;
                 } else {

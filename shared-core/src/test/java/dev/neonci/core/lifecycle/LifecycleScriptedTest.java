@@ -132,6 +132,22 @@ class LifecycleScriptedTest {
     }
 
     @Test
+    void withSeveralDatabasesTheRoleIsTheOwnerOfTheChosenOne() {
+        neon();
+        exists.set(true);
+        databases = "[{\"id\":1,\"name\":\"neondb\",\"owner_name\":\"neondb_owner\"},"
+                + "{\"id\":2,\"name\":\"app\",\"owner_name\":\"app_owner\"}]";
+        roles = "[{\"name\":\"neondb_owner\"},{\"name\":\"app_owner\"}]";
+        BranchConnection c = lifecycle().connection("ci-1", ConnectionOptions.builder().database("app").build(),
+                Deadline.after(Duration.ofMinutes(1), s.time));
+        assertEquals("app", c.database());
+        assertEquals("app_owner", c.role(), "the owner of the database asked for, not the project's default role");
+        BranchConnection d = lifecycle().connection("ci-1", ConnectionOptions.defaults(), Deadline.after(Duration.ofMinutes(1), s.time));
+        assertEquals("neondb", d.database());
+        assertEquals("neondb_owner", d.role());
+    }
+
+    @Test
     void severalDatabasesWithoutTheDefaultIsAChoiceForTheUser() {
         exists.set(true);
         neon();
