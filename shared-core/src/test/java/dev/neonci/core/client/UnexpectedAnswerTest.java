@@ -26,12 +26,13 @@ class UnexpectedAnswerTest {
 
     NeonTransportException expectUnexpected(String body, Consumer<NeonClient> call) {
         s.enqueue(json(200, body));
-        NeonTransportException e = assertThrows(NeonTransportException.class, () -> call.accept(s.client), body);
+        NeonTransportException e = assertThrows(NeonTransportException.class, () -> call.accept(s.client),
+                "body of " + body.length() + " characters (not printed: it may hold the test password)");
         String id = s.take().getHeader("X-Request-ID");
         assertTrue(e.getMessage().contains("not the documented JSON"), e.getMessage());
         assertTrue(e.getMessage().endsWith("(request id " + id + ")"), e.getMessage());
         for (Throwable t = e; t != null; t = t.getCause()) {
-            assertFalse(String.valueOf(t.getMessage()).contains(SECRET), "secret in " + t);
+            assertFalse(String.valueOf(t.getMessage()).contains(SECRET), "the password is in a message of " + t.getClass().getSimpleName());
         }
         return e;
     }
