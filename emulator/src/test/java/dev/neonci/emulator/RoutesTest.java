@@ -81,9 +81,10 @@ class RoutesTest extends EmulatorTestSupport {
         assertEquals(host, field(parameters, "host"));
         assertEquals(host.replaceFirst("\\.", "-pooler."), field(parameters, "pooler_host"));
         String password = api.get("/branches/" + field(branch, "id") + "/roles/neondb_owner/reveal_password").json().get("password").getAsString();
-        assertEquals(password, field(parameters, "password"));
-        assertEquals("postgresql://neondb_owner:" + password + "@" + host + "/neondb?sslmode=require&channel_binding=require",
-                field(connection, "connection_uri"));
+        // assertTrue, not assertEquals: a failure must not print the password.
+        assertTrue(password.equals(field(parameters, "password")), "connection_parameters.password differs from reveal_password");
+        assertTrue(("postgresql://neondb_owner:" + password + "@" + host + "/neondb?sslmode=require&channel_binding=require")
+                .equals(field(connection, "connection_uri")), "connection_uri is not the documented format");
 
         JsonObject fetched = api.get("/branches/" + field(branch, "id")).json();
         assertEquals("42", fetched.getAsJsonObject("annotation").getAsJsonObject("value").get("github-pr-number").getAsString());
@@ -250,7 +251,7 @@ class RoutesTest extends EmulatorTestSupport {
         assertEquals(id, field(database, "branch_id"));
         String password = field(api.get("/branches/" + id + "/roles/neondb_owner/reveal_password").json(), "password");
         assertTrue(password.startsWith("npg_"));
-        assertEquals(password, field(api.get("/branches/" + emulator.defaultBranchId() + "/roles/neondb_owner/reveal_password").json(), "password"),
+        assertTrue(password.equals(field(api.get("/branches/" + emulator.defaultBranchId() + "/roles/neondb_owner/reveal_password").json(), "password")),
                 "a child inherits its parent's role passwords");
     }
 
@@ -261,9 +262,10 @@ class RoutesTest extends EmulatorTestSupport {
         String password = field(api.get("/branches/" + id + "/roles/neondb_owner/reveal_password").json(), "password");
 
         String plain = field(api.get("/connection_uri?branch_id=" + id + "&database_name=neondb&role_name=neondb_owner").json(), "uri");
-        assertEquals("postgresql://neondb_owner:" + password + "@" + host + "/neondb?sslmode=require&channel_binding=require", plain);
+        assertTrue(("postgresql://neondb_owner:" + password + "@" + host + "/neondb?sslmode=require&channel_binding=require").equals(plain),
+                "plain connection_uri is not the documented format (not printed: it holds the password)");
         String pooled = field(api.get("/connection_uri?branch_id=" + id + "&database_name=neondb&role_name=neondb_owner&pooled=true").json(), "uri");
-        assertEquals(plain.replace(host, host.replaceFirst("\\.", "-pooler.")), pooled);
+        assertTrue(plain.replace(host, host.replaceFirst("\\.", "-pooler.")).equals(pooled), "pooled URI is not the plain one on the -pooler host (not printed)");
 
         String ofDefault = field(api.get("/connection_uri?database_name=neondb&role_name=neondb_owner").json(), "uri");
         assertTrue(ofDefault.contains("@ep-"), "defaults to the default branch's read_write endpoint");
