@@ -49,6 +49,15 @@ class ActionRunnerTest {
     }
 
     @Test
+    void actionYmlDescribesTheDerivedNamesAsTheyAre() throws Exception {
+        String yml = java.nio.file.Files.readString(dev.neonci.action.testing.ActionManifest.repoRoot().resolve("action.yml"));
+        Map<String, String> push = Map.of("GITHUB_JOB", "test", "GITHUB_RUN_ID", "555", "GITHUB_RUN_ATTEMPT", "2");
+        assertEquals("ci/test/555-2", runner(push).defaultBranchName(true));
+        assertTrue(yml.contains("<prefix>/pr-<number> on pull requests, else <prefix>/<job>/<run id>-<attempt>"),
+                "action.yml's branch_name description must match defaultBranchName");
+    }
+
+    @Test
     void noContextNoNameFailsNamingBranchName() {
         dev.neonci.core.client.InvalidInputException e = assertThrows(dev.neonci.core.client.InvalidInputException.class,
                 () -> runner(Map.of()).defaultBranchName(false));
