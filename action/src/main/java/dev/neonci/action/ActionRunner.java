@@ -5,6 +5,7 @@ import dev.neonci.action.github.FileCommands;
 import dev.neonci.action.github.StepSummary;
 import dev.neonci.action.github.WorkflowCommands;
 import dev.neonci.core.ci.BranchNames;
+import dev.neonci.core.ci.ConnectionEnvironment;
 import dev.neonci.core.ci.Inputs;
 import dev.neonci.core.client.InvalidInputException;
 import dev.neonci.core.client.NeonApiException;
@@ -339,10 +340,18 @@ public final class ActionRunner {
         }
     }
 
-    private void maskConnection(BranchConnection b) {
+    /**
+     * Registers every secret of the connection with the runner: the password, its percent-encoded form when
+     * that differs (a program printing the user-info part of a URL shows that form), and both URLs — the
+     * core's {@link ConnectionEnvironment#secretValues()}, so both front ends mask the same set.
+     */
+    void maskConnection(BranchConnection b) {
         log.addMask(b.password());
-        log.addMask(b.dbUrl());
-        log.addMask(b.dbUrlPooled());
+        for (String secret : ConnectionEnvironment.of(b).secretValues()) {
+            if (!secret.equals(b.password())) {
+                log.addMask(secret);
+            }
+        }
     }
 
     private void writeConnectionOutputs(BranchConnection b) {

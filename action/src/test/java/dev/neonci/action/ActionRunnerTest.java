@@ -145,6 +145,19 @@ class ActionRunnerTest {
     }
 
     @Test
+    void theEncodedPasswordIsMaskedToo() {
+        dev.neonci.core.lifecycle.BranchConnection c = dev.neonci.core.lifecycle.BranchConnection.builder()
+                .branchId("br-1").branchName("ci/1").created(true).endpointId("ep-1").host("ep-1.x.neon.tech")
+                .poolerHost("ep-1-pooler.x.neon.tech").role("app").database("db").password("p@ss:w/rd")
+                .sslMode(dev.neonci.core.lifecycle.SslMode.REQUIRE).timeToReady(java.time.Duration.ofSeconds(1)).build();
+        runner(Map.of()).maskConnection(c);
+        List<String> masks = lines().stream().filter(l -> l.startsWith("::add-mask::")).map(l -> l.substring(12)).toList();
+        assertEquals("p@ss:w/rd", masks.get(0), "the password first");
+        assertTrue(masks.contains("p%2540ss%253Aw%252Frd"), "its percent-encoded form (as written in the URLs), command-escaped");
+        assertEquals(4, masks.size(), "password, encoded password, both URLs");
+    }
+
+    @Test
     void jsonArrayOfNames() {
         assertEquals("[]", ActionRunner.jsonArray(List.of()));
         assertEquals("[\"ci/a\",\"q\\\"x\\\\y\\n\"]", ActionRunner.jsonArray(List.of("ci/a", "q\"x\\y\n")));
