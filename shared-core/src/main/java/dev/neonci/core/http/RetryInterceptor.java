@@ -29,7 +29,7 @@ import okhttp3.Response;
  *   <li>423 Locked and 503: always, whatever the method. Neon documents both as safe to retry: the
  *       request was not applied.</li>
  *   <li>429: always (not applied), after the {@code Retry-After} the server sent (seconds or HTTP date),
- *       else after the backoff.</li>
+ *       but never sooner than the backoff (a zero or past value would otherwise mean no pause at all).</li>
  *   <li>Other 5xx and I/O failures: only for idempotent methods (GET, HEAD, DELETE), and for any method
  *       if the request never left (e.g. connection refused). A POST that was sent and then lost its
  *       answer is not re-sent: it may have been applied. Failures no retry can fix (untrusted
@@ -114,7 +114,9 @@ public final class RetryInterceptor implements Interceptor {
             Duration delay = backoff.delay(++retries);
             Optional<Duration> asked = RetryAfter.parse(response.header("Retry-After"), clock.instant());
             if (asked.isPresent() && (code == 429 || code == 503)) {
-                delay = asked.get();
+                // At least what the server asked; never less than our own backoff, so a zero or past date
+                // (e.g. the runner's clock ahead of Neon's) cannot turn into retries without a pause.
+                delay = asked.get().compareTo(delay) > 0 ? asked.get() : delay;
             }
             if (!fits(deadline, delay)) {
                 return response;

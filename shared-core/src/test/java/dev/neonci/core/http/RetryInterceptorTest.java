@@ -69,6 +69,17 @@ class RetryInterceptorTest {
     }
 
     @Test
+    void aRetryAfterOfZeroOrInThePastStillPausesForTheBackoff() {
+        String past = DateTimeFormatter.RFC_1123_DATE_TIME.format(s.time.instant().minusSeconds(5).atZone(java.time.ZoneOffset.UTC));
+        s.enqueue(error(429, "", "rate limited").setHeader("Retry-After", "0"));
+        s.enqueue(error(429, "", "rate limited").setHeader("Retry-After", past));
+        s.enqueue(json(200, BRANCH));
+        client(Duration.ofMinutes(1)).getBranch(P, "br-1");
+        assertEquals(List.of(Duration.ofMillis(500), Duration.ofSeconds(1)), s.time.sleeps,
+                "a runner clock ahead of Neon's must not make the client hammer a rate-limited API");
+    }
+
+    @Test
     void tooManyRequestsWithoutRetryAfterUsesTheBackoff() {
         s.enqueue(error(429, "", "rate limited"));
         s.enqueue(json(200, BRANCH));
