@@ -14,6 +14,7 @@ import dev.neonci.core.client.NeonClient;
 import dev.neonci.core.client.NeonException;
 import dev.neonci.core.client.NeonTimeoutException;
 import dev.neonci.core.client.NeonTransportException;
+import dev.neonci.core.client.NeonUnexpectedAnswerException;
 import dev.neonci.core.client.OperationFailedException;
 import dev.neonci.core.lifecycle.BranchConnection;
 import dev.neonci.core.lifecycle.BranchLifecycle;
@@ -296,6 +297,8 @@ public final class ActionRunner {
             log.error("Neon operation failed", e.getMessage());
         } catch (NeonApiException e) {
             log.error("Neon API error (HTTP " + e.status() + ")", e.getMessage());
+        } catch (NeonUnexpectedAnswerException e) {
+            log.error("Unexpected answer from Neon", e.getMessage());
         } catch (NeonTransportException e) {
             log.error("Cannot reach Neon", e.getMessage());
         } catch (NeonException e) {

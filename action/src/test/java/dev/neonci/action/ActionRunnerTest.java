@@ -133,6 +133,7 @@ class ActionRunnerTest {
             List<String> errors = lines().stream().filter(l -> l.startsWith("::error")).toList();
             assertEquals(1, errors.size(), lines().toString());
             assertTrue(errors.get(0).contains("not the documented JSON"), errors.get(0));
+            assertTrue(errors.get(0).startsWith("::error title=Unexpected answer from Neon::"), "Neon was reached: " + errors.get(0));
             for (String line : lines()) {
                 assertFalse(line.contains("Exception"), line);
                 if (!line.startsWith("::add-mask::")) {

@@ -563,7 +563,7 @@ public final class NeonClient implements Closeable {
                 } catch (JsonParseException | IllegalStateException | UnsupportedOperationException
                          | ClassCastException | NumberFormatException | NullPointerException e) {
                     // Not e.getMessage(): Gson may quote the offending value, and the body may hold a password.
-                    throw new NeonTransportException("Neon answered " + what + " with HTTP " + code
+                    throw new NeonUnexpectedAnswerException("Neon answered " + what + " with HTTP " + code
                             + " but a body that is not the documented JSON" + requestIdSuffix(ctx.lastRequestId()),
                             !RetryInterceptor.isIdempotent(method), ctx.lastRequestId(), new JsonParseException(
                                     "unexpected answer (" + e.getClass().getSimpleName() + ")"));

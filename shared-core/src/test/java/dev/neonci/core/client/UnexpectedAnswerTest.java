@@ -26,7 +26,7 @@ class UnexpectedAnswerTest {
 
     NeonTransportException expectUnexpected(String body, Consumer<NeonClient> call) {
         s.enqueue(json(200, body));
-        NeonTransportException e = assertThrows(NeonTransportException.class, () -> call.accept(s.client),
+        NeonTransportException e = assertThrows(NeonUnexpectedAnswerException.class, () -> call.accept(s.client),
                 "body of " + body.length() + " characters (not printed: it may hold the test password)");
         String id = s.take().getHeader("X-Request-ID");
         assertTrue(e.getMessage().contains("not the documented JSON"), e.getMessage());
