@@ -33,7 +33,7 @@ final class ActionRuntime {
         }
     }
 
-    static String mib(long bytes) {
+    static String megabytes(long bytes) {
         return String.format("%.1f MB", bytes / 1_000_000.0);
     }
 }

@@ -85,7 +85,7 @@ public final class Benchmarks {
             long total = ActionRuntime.sizeBytes(runtime);
             long jar = Files.size(runtime.resolve("neon-ci-action.jar"));
             System.out.println(new Table("runtime (jlinked JDK)", "application jar", "total", "target")
-                    .row(ActionRuntime.mib(total - jar), ActionRuntime.mib(jar), ActionRuntime.mib(total), "≤ 50 MB")
+                    .row(ActionRuntime.megabytes(total - jar), ActionRuntime.megabytes(jar), ActionRuntime.megabytes(total), "≤ 50 MB")
                     .render());
         }
     }

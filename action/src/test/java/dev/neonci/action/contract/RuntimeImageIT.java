@@ -1,5 +1,6 @@
 package dev.neonci.action.contract;
 
+import dev.neonci.action.testing.ImageSize;
 import dev.neonci.action.testing.RunnerSimulator;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,18 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RuntimeImageIT {
 
-    private static final long MAX_RUNTIME_BYTES = 50L * 1024 * 1024;
 
     private final Path runtime = RunnerSimulator.builtRuntime();
 
     @Test
     void runtimeIsAtMostFiftyMegabytes() throws IOException {
-        long bytes;
-        try (Stream<Path> files = Files.walk(runtime)) {
-            bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-        System.out.printf("jlinked runtime incl. jar: %.1f MB%n", bytes / 1024.0 / 1024.0);
-        assertTrue(bytes <= MAX_RUNTIME_BYTES, "runtime is " + bytes / 1024 / 1024 + " MB");
+        long bytes = ImageSize.bytes(runtime);
+        System.out.println("jlinked runtime incl. jar: " + ImageSize.megabytes(bytes));
+        assertTrue(bytes <= ImageSize.BUDGET_BYTES, "runtime is " + ImageSize.megabytes(bytes));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.neonci.action.contract;
 
 import dev.neonci.action.testing.ActionManifest;
+import dev.neonci.action.testing.ImageSize;
 import dev.neonci.action.testing.RunnerSimulator;
 import dev.neonci.action.testing.RunnerSimulator.StepResult;
 import dev.neonci.emulator.NeonEmulator;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import static dev.neonci.action.contract.ContractAssertions.assertApiKeyNeverShown;
 import static dev.neonci.action.contract.ContractAssertions.assertMaskedBeforeAnyUse;
@@ -40,7 +40,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ScratchRootfsIT {
 
-    private static final long MAX_IMAGE_BYTES = 50L * 1024 * 1024;
 
     @TempDir
     static Path tmp;
@@ -77,12 +76,9 @@ class ScratchRootfsIT {
 
     @Test
     void theRootFileSystemIsAtMostFiftyMegabytesAndHasNoShell() throws IOException {
-        long bytes;
-        try (Stream<Path> files = Files.walk(rootfs)) {
-            bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-        System.out.printf("FROM-scratch root file system: %.1f MB%n", bytes / 1024.0 / 1024.0);
-        assertTrue(bytes <= MAX_IMAGE_BYTES, "image contents are " + bytes / 1024 / 1024 + " MB");
+        long bytes = ImageSize.bytes(rootfs);
+        System.out.println("FROM-scratch root file system: " + ImageSize.megabytes(bytes));
+        assertTrue(bytes <= ImageSize.BUDGET_BYTES, "image contents are " + ImageSize.megabytes(bytes));
         assertFalse(Files.exists(rootfs.resolve("bin/sh")), "no shell in the image");
         assertTrue(Files.isDirectory(rootfs.resolve("tmp")));
         String shebang = Files.readAllLines(rootfs.resolve("opt/neon-ci/neon-ci-post"), StandardCharsets.ISO_8859_1).get(0);
