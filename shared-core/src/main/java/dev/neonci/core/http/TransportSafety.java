@@ -26,6 +26,11 @@ public final class TransportSafety {
             throw new InvalidInputException(input, "is empty (expected an https:// URL such as https://console.neon.tech/api/v2)");
         }
         String trimmed = value.trim();
+        if (!trimmed.contains("://")) {
+            // Not even URL-shaped: it may be the API key pasted into the wrong input, so it is not echoed.
+            throw new InvalidInputException(input, "is not a URL (expected an https:// URL such as"
+                    + " https://console.neon.tech/api/v2; the value is not shown in case it is a secret)");
+        }
         HttpUrl url = HttpUrl.parse(trimmed);
         if (url == null) {
             throw new InvalidInputException(input, "\"" + printable(trimmed) + "\" is not a valid URL"

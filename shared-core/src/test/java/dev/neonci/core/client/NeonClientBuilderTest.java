@@ -48,6 +48,20 @@ class NeonClientBuilderTest {
     }
 
     @Test
+    void aValueThatIsNotEvenUrlShapedIsNotEchoed() {
+        // The API key pasted into api_host (inputs swapped): only the key's own input is masked by the action.
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> NeonClient.builder().apiKey("https://console.neon.tech/api/v2").baseUrl("napi_s3cr3tkey").build());
+        assertEquals("api_host", e.input());
+        assertTrue(e.getMessage().startsWith("api_host: is not a URL (expected an https:// URL"), e.getMessage());
+        assertFalse(e.getMessage().contains("s3cr3t"), e.getMessage());
+        // A URL-shaped value is shown, so the user sees what is wrong with it.
+        InvalidInputException shown = assertThrows(InvalidInputException.class,
+                () -> NeonClient.builder().apiKey("k").baseUrl("https://exa mple.com/api/v2").build());
+        assertTrue(shown.getMessage().contains("\"https://exa mple.com/api/v2\" is not a valid URL"), shown.getMessage());
+    }
+
+    @Test
     void loopbackDetectionUsesTheLiteralHostOnly() {
         assertTrue(TransportSafety.isLoopback("127.0.0.1"));
         assertTrue(TransportSafety.isLoopback("127.255.255.254"));
