@@ -162,7 +162,8 @@ class ActionFaultMatrixIT {
                 assertEquals("Neon rejected the API key", title);
                 assertTrue(m.contains("401"), m);
                 break;
-            case MALFORMED_JSON_ON_POLL:
+            case MALFORMED_JSON_ON_POLL_REPEATED:
+                assertEquals("Unexpected answer from Neon", title);
                 assertTrue(m.contains("JSON"), m);
                 break;
             default:

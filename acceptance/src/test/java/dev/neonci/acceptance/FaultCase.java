@@ -73,8 +73,12 @@ enum FaultCase {
     MALFORMED_JSON_ON_CREATE("malformed JSON answering the create (branch created)",
             emu -> emu.faults().next("POST", "/branches$", 1, Fault.malformedJson()), null,
             Outcome.OK, Outcome.OK, false),
-    MALFORMED_JSON_ON_POLL("malformed JSON answering an operation poll",
+    MALFORMED_JSON_ON_POLL("malformed JSON answering an operation poll once (asked again)",
             emu -> emu.faults().next("GET", "/operations/", 1, Fault.malformedJson()), null,
+            Outcome.OK, Outcome.OK, false),
+    /** Every answer to one poll unreadable: the client asks three times, then the command fails. */
+    MALFORMED_JSON_ON_POLL_REPEATED("malformed JSON answering an operation poll three times",
+            emu -> emu.faults().next("GET", "/operations/", 3, Fault.malformedJson()), null,
             Outcome.FAILS, Outcome.OK, false),
     /** The key is revoked once the create was accepted: nothing can delete the branch with it. */
     UNAUTHORIZED_PART_WAY("401 from the first poll after create on (key revoked)",

@@ -164,7 +164,7 @@ class LifecycleFaultMatrixIT {
                 assertInstanceOf(NeonAuthenticationException.class, e);
                 assertTrue(m.contains("API key") && m.contains("401"), m);
                 break;
-            case MALFORMED_JSON_ON_POLL:
+            case MALFORMED_JSON_ON_POLL_REPEATED:
                 assertTrue(m.contains("JSON"), m);
                 break;
             default:

@@ -121,7 +121,8 @@ class ActionRunnerTest {
         String key = "napi_unit_" + java.util.UUID.randomUUID().toString().replace("-", "");
         try (dev.neonci.emulator.NeonEmulator emu = dev.neonci.emulator.NeonEmulator.builder().apiKey(key)
                 .operationDuration(java.time.Duration.ZERO).start()) {
-            emu.faults().next("GET", "/reveal_password$", 1, dev.neonci.emulator.Fault.malformedJson());
+            // Three times: a GET is asked three times in all before the step gives up.
+            emu.faults().next("GET", "/reveal_password$", 3, dev.neonci.emulator.Fault.malformedJson());
             Path output = java.nio.file.Files.createFile(dir.resolve("output"));
             Map<String, String> env = Map.of("INPUT_API_KEY", key, "INPUT_PROJECT_ID", emu.projectId(),
                     "INPUT_API_HOST", emu.baseUrl(), "INPUT_BRANCH_NAME", "ci/malformed", "INPUT_TIMEOUT", "30",

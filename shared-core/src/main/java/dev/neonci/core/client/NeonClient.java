@@ -76,6 +76,9 @@ public final class NeonClient implements Closeable {
     static final int MAX_PAGES = 1000;
 
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    /** How often an unreadable answer to an idempotent request is asked again, and the first pause. */
+    private static final int UNREADABLE_ANSWER_RETRIES = 2;
+    private static final Duration UNREADABLE_ANSWER_PAUSE = Duration.ofMillis(250);
     private static final Type ENDPOINTS = TypeToken.getParameterized(List.class, Endpoint.class).getType();
     private static final Type ROLES = TypeToken.getParameterized(List.class, Role.class).getType();
     private static final Type DATABASES = TypeToken.getParameterized(List.class, Database.class).getType();
@@ -524,7 +527,33 @@ public final class NeonClient implements Closeable {
      * with the body in the message (it may hold a password).
      */
     <T> T send(String method, HttpUrl url, JsonObject body, String subject, Function<JsonObject, T> decode) {
-        CallContext ctx = new CallContext(callDeadline(), retryListener);
+        Deadline callDeadline = callDeadline();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return sendOnce(method, url, body, subject, decode, callDeadline);
+            } catch (NeonUnexpectedAnswerException e) {
+                // A garbled answer (say, a body cut short by a proxy) to a GET or DELETE is asked again, as an
+                // I/O failure would be; a POST is not: it may have been applied, and the lifecycle re-checks.
+                Duration pause = UNREADABLE_ANSWER_PAUSE.multipliedBy(attempt);
+                if (!RetryInterceptor.isIdempotent(method) || attempt > UNREADABLE_ANSWER_RETRIES
+                        || !callDeadline.allows(pause.plusMillis(50))) {
+                    throw e;
+                }
+                retryListener.retrying("Neon's answer to " + method + " " + relativePath(url)
+                        + " was not the documented JSON", pause);
+                try {
+                    sleeper.sleep(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private <T> T sendOnce(String method, HttpUrl url, JsonObject body, String subject, Function<JsonObject, T> decode,
+                           Deadline callDeadline) {
+        CallContext ctx = new CallContext(callDeadline, retryListener);
         String what = method + " " + relativePath(url);
         if (ctx.deadline().isExpired()) {
             throw new NeonTimeoutException("Timed out after " + Durations.format(ctx.deadline().timeout())

@@ -144,9 +144,19 @@ class FaultToleranceTest {
     }
 
     @Test
-    void malformedJsonOnARead() {
+    void malformedJsonOnAReadIsAskedAgain() {
         try (Emulated e = new Emulated(Duration.ZERO)) {
-            e.emulator.faults().next("GET", "/roles$", 1, Fault.malformedJson());
+            e.emulator.faults().next("GET", "/roles$", 2, Fault.malformedJson());
+            BranchConnection c = e.lifecycle.ensureBranch(EnsureBranchRequest.builder("ci-json").build(), seconds(20));
+            assertEquals("neondb_owner", c.role());
+            assertEquals(3, e.emulator.requestLog().matching("GET", "/roles$").size(), "two garbled answers, then a good one");
+        }
+    }
+
+    @Test
+    void malformedJsonOnEveryTryOfARead() {
+        try (Emulated e = new Emulated(Duration.ZERO)) {
+            e.emulator.faults().next("GET", "/roles$", 3, Fault.malformedJson());
             var ex = assertThrows(dev.neonci.core.client.NeonTransportException.class,
                     () -> e.lifecycle.ensureBranch(EnsureBranchRequest.builder("ci-json").build(), seconds(20)));
             assertTrue(ex.getMessage().contains("/roles with HTTP 200 but a body that is not the documented JSON"), ex.getMessage());
