@@ -29,7 +29,7 @@ public final class TransportSafety {
         if (!trimmed.contains("://")) {
             // Not even URL-shaped: it may be the API key pasted into the wrong input, so it is not echoed.
             throw new InvalidInputException(input, "is not a URL (expected an https:// URL such as"
-                    + " https://console.neon.tech/api/v2; the value is not shown in case it is a secret)");
+                    + " https://console.neon.tech/api/v2; the value is not shown, as it may be a key pasted into the wrong input)");
         }
         HttpUrl url = HttpUrl.parse(trimmed);
         if (url == null) {
