@@ -3,7 +3,6 @@ package dev.neonci.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * The action's runtime, built here exactly as the Dockerfile builds it: {@code action/build-runtime.sh}
@@ -25,15 +24,5 @@ final class ActionRuntime {
             throw new IllegalStateException("build-runtime.sh failed with exit code " + p.exitValue());
         }
         return dest;
-    }
-
-    static long sizeBytes(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        }
-    }
-
-    static String megabytes(long bytes) {
-        return String.format("%.1f MB", bytes / 1_000_000.0);
     }
 }

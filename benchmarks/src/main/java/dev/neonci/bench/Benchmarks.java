@@ -1,5 +1,6 @@
 package dev.neonci.bench;
 
+import dev.neonci.action.testing.ImageSize;
 import dev.neonci.core.client.NeonClient;
 import dev.neonci.core.wait.PollSchedule;
 import java.nio.file.Files;
@@ -82,10 +83,10 @@ public final class Benchmarks {
         }
         if (only.contains("size")) {
             System.out.println("## 4. Runtime size (action/build-runtime.sh with this machine's JDK)");
-            long total = ActionRuntime.sizeBytes(runtime);
+            long total = ImageSize.bytes(runtime);
             long jar = Files.size(runtime.resolve("neon-ci-action.jar"));
             System.out.println(new Table("runtime (jlinked JDK)", "application jar", "total", "target")
-                    .row(ActionRuntime.megabytes(total - jar), ActionRuntime.megabytes(jar), ActionRuntime.megabytes(total), "≤ 50 MB")
+                    .row(ImageSize.megabytes(total - jar), ImageSize.megabytes(jar), ImageSize.megabytes(total), "≤ " + ImageSize.megabytes(ImageSize.BUDGET_BYTES))
                     .render());
         }
     }
